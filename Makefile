@@ -1,0 +1,49 @@
+# The two commands of the README are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEV_ENV := DJANGO_DEBUG=1
+
+.PHONY: run test install install-test messages compilemessages migrations-check lint format check-deploy backup restore clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# pip's output goes to a log, shown only when the install fails.
+install: $(BIN)/python
+	@$(BIN)/pip install -e . > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
+
+install-test: $(BIN)/python
+	@$(BIN)/pip install -e ".[test]" > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
+
+compilemessages:
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=staticfiles -v 0
+
+messages:
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=staticfiles --ignore=tests -v 0
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -d djangojs -l fr -l en --ignore=.venv --ignore=staticfiles --ignore=static/vendor -v 0
+
+## The app on its embedded default: SQLite file, demo data, printed login.
+run: install compilemessages
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v 0
+	$(DEV_ENV) $(BIN)/python manage.py seed_demo
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Everything CI checks; DATABASE_URL (if set) selects PostgreSQL.
+test: install-test compilemessages
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+migrations-check:
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+lint:
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache test-artifacts

@@ -1,0 +1,96 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# Metropolitan départements (01–95, Corsica 2A/2B) and overseas ones (971–976).
+DEPARTEMENT_VALIDATOR = RegexValidator(
+    r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$",
+    _("Indiquez un numéro de département français, par exemple 34, 2A ou 974."),
+    code="invalid_departement",
+)
+
+
+class Cooperative(models.Model):
+    class LegalForm(models.TextChoices):
+        SCOP = "scop", _("Scop")
+        SCIC = "scic", _("Scic")
+        CAE = "cae", _("CAE")
+        OTHER = "autre", _("Autre")
+
+    name = models.CharField(_("nom"), max_length=150)
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    legal_form = models.CharField(_("forme juridique"), max_length=10, choices=LegalForm.choices)
+    departement = models.CharField(
+        _("département"), max_length=3, validators=[DEPARTEMENT_VALIDATOR]
+    )
+    headcount = models.PositiveIntegerField(
+        _("effectif"), validators=[MinValueValidator(1), MaxValueValidator(100_000)]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coopérative")
+        verbose_name_plural = _("coopératives")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperatives:dashboard", args=[self.slug])
+
+
+class MembershipQuerySet(models.QuerySet):
+    def facilitators(self):
+        return self.filter(role=Membership.Role.FACILITATOR)
+
+
+class Membership(models.Model):
+    """A person in a cooperative. Added by email; `user` is set once that person has an account."""
+
+    class Role(models.TextChoices):
+        FACILITATOR = "facilitator", _("Animateur·rice")
+        MEMBER = "member", _("Membre")
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    email = models.EmailField(_("adresse e-mail"))
+    role = models.CharField(_("rôle"), max_length=12, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membre")
+        verbose_name_plural = _("membres")
+        ordering = ["email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cooperative", "email"], name="membership_unique_email_per_cooperative"
+            ),
+            models.UniqueConstraint(
+                fields=["cooperative", "user"], name="membership_unique_user_per_cooperative"
+            ),
+        ]
+        indexes = [models.Index(fields=["email"], name="membership_email_idx")]
+
+    def __str__(self):
+        return f"{self.email} ({self.get_role_display()})"
+
+    @property
+    def is_facilitator(self):
+        return self.role == self.Role.FACILITATOR
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)

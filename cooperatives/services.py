@@ -1,0 +1,62 @@
+from django.db import transaction
+from django.utils.text import slugify
+
+from cooperatives.models import Cooperative, Membership
+
+
+def unique_slug(name):
+    base = slugify(name)[:70] or "cooperative"
+    slug, n = base, 1
+    while Cooperative.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def create_cooperative(user, *, name, legal_form, departement, headcount):
+    cooperative = Cooperative.objects.create(
+        name=name,
+        slug=unique_slug(name),
+        legal_form=legal_form,
+        departement=departement,
+        headcount=headcount,
+    )
+    Membership.objects.create(
+        cooperative=cooperative, user=user, email=user.email, role=Membership.Role.FACILITATOR
+    )
+    return cooperative
+
+
+def attach_pending_memberships(user):
+    """Link the memberships added under this email before the person had an account."""
+    pending = Membership.objects.filter(email=user.email.lower(), user__isnull=True)
+    cooperatives = [m.cooperative for m in pending.select_related("cooperative")]
+    pending.update(user=user)
+    return cooperatives
+
+
+def add_member(cooperative, *, email, role):
+    from accounts.models import User
+
+    email = email.strip().lower()
+    user = User.objects.filter(email=email).first()
+    return Membership.objects.create(cooperative=cooperative, email=email, user=user, role=role)
+
+
+class LastFacilitatorError(Exception):
+    pass
+
+
+@transaction.atomic
+def remove_member(membership):
+    # Lock the cooperative's facilitators so two removals cannot both pass the check.
+    facilitators = list(
+        Membership.objects.select_for_update()
+        .filter(cooperative_id=membership.cooperative_id)
+        .facilitators()
+        .values_list("pk", flat=True)
+    )
+    if membership.is_facilitator and facilitators == [membership.pk]:
+        raise LastFacilitatorError
+    membership.delete()

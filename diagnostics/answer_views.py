@@ -1,0 +1,208 @@
+"""The team's answer pages: reached by the session's join link, no password needed.
+
+The browser keeps the respondent's raw token in a cookie; the database only has its hash.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from cooperatives.models import Membership
+from diagnostics import services
+from diagnostics.forms import ThemeAnswersForm
+from diagnostics.models import DiagnosticSession
+from diagnostics.tokens import split_signed
+
+COOKIE_MAX_AGE = 120 * 24 * 3600
+
+
+def cookie_name(session):
+    return f"qvt_r{session.pk}"
+
+
+def session_from_token(token):
+    key = split_signed(token, "join")
+    if key is None:
+        raise Http404
+    try:
+        return DiagnosticSession.objects.select_related("cooperative", "questionnaire").get(
+            join_key=key
+        )
+    except DiagnosticSession.DoesNotExist:
+        raise Http404 from None
+
+
+def member_of(request, session):
+    if not request.user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=request.user, cooperative=session.cooperative).first()
+
+
+def set_respondent_cookie(response, session, token):
+    response.set_cookie(
+        cookie_name(session),
+        token,
+        max_age=COOKIE_MAX_AGE,
+        path="/repondre/",
+        secure=settings.HTTPS,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def current_respondent(request, session):
+    """(respondent or None, new token to store or None)."""
+    membership = member_of(request, session)
+    respondent = services.find_respondent(
+        session, request.COOKIES.get(cookie_name(session)), membership
+    )
+    if respondent and request.COOKIES.get(cookie_name(session)) is None:
+        return respondent, services.reissue_token(respondent)
+    return respondent, None
+
+
+def unavailable(request, session, posted=False):
+    """Draft or closed session: say so plainly, and say that nothing was saved if they posted."""
+    return render(
+        request,
+        "answers/unavailable.html",
+        {"session": session, "posted": posted},
+        status=409 if posted else 200,
+    )
+
+
+def start(request, token):
+    session = session_from_token(token)
+    if not session.is_open:
+        return unavailable(request, session, posted=request.method == "POST")
+    respondent, new_token = current_respondent(request, session)
+    if request.method == "POST":
+        if respondent is None:
+            respondent, new_token = services.start_respondent(session, member_of(request, session))
+        response = redirect("answers:theme", token, respondent.current_theme)
+        if new_token:
+            set_respondent_cookie(response, session, new_token)
+        return response
+    response = render(
+        request,
+        "answers/start.html",
+        {"session": session, "token": token, "respondent": respondent},
+    )
+    if new_token:
+        set_respondent_cookie(response, session, new_token)
+    return response
+
+
+def _progress(session, respondent, themes, number):
+    total = sum(len(t.statements.all()) for t in themes)
+    return {
+        "theme_number": number,
+        "theme_count": len(themes),
+        "answered": services.answered_count(respondent),
+        "statement_count": total,
+    }
+
+
+def theme(request, token, number):
+    session = session_from_token(token)
+    themes = list(session.questionnaire.themes.prefetch_related("statements"))
+    if not 1 <= number <= len(themes):
+        raise Http404
+    if not session.is_open:
+        return unavailable(request, session, posted=request.method == "POST")
+    respondent, new_token = current_respondent(request, session)
+    if respondent is None:
+        return redirect("answers:start", token)
+    current = themes[number - 1]
+    statements = list(current.statements.all())
+    existing = dict(
+        respondent.answers.filter(statement__in=statements).values_list("statement_id", "value")
+    )
+    initial = {ThemeAnswersForm.field_name(s): existing.get(s.pk) for s in statements}
+    form = ThemeAnswersForm(
+        request.POST if request.method == "POST" else None,
+        statements=statements,
+        initial=initial,
+    )
+    status = 200
+    if request.method == "POST":
+        if form.unknown_keys():
+            form.add_error(None, _("Ce formulaire ne correspond pas à ce thème. Rechargez la page."))
+            status = 400
+        elif form.is_valid():
+            going_back = request.POST.get("direction") == "previous"
+            next_number = number - 1 if going_back else number + 1
+            # Resume at the furthest theme reached, even after going back to edit.
+            resume_at = max(respondent.current_theme, min(number + 1, len(themes)))
+            services.save_answers(respondent, form.answered_values(), resume_at)
+            if going_back and next_number >= 1:
+                return redirect("answers:theme", token, next_number)
+            if next_number > len(themes):
+                return redirect("answers:review", token)
+            return redirect("answers:theme", token, next_number)
+        else:
+            status = 400
+    response = render(
+        request,
+        "answers/theme.html",
+        {
+            "session": session,
+            "token": token,
+            "theme": current,
+            "form": form,
+            "respondent": respondent,
+            **_progress(session, respondent, themes, number),
+        },
+        status=status,
+    )
+    if new_token:
+        set_respondent_cookie(response, session, new_token)
+    return response
+
+
+def review(request, token):
+    session = session_from_token(token)
+    if not session.is_open:
+        return unavailable(request, session, posted=request.method == "POST")
+    respondent, new_token = current_respondent(request, session)
+    if respondent is None:
+        return redirect("answers:start", token)
+    themes = list(session.questionnaire.themes.prefetch_related("statements"))
+    answered_ids = set(respondent.answers.values_list("statement_id", flat=True))
+    rows = [
+        (t, sum(1 for s in t.statements.all() if s.pk in answered_ids), len(t.statements.all()))
+        for t in themes
+    ]
+    total = sum(r[2] for r in rows)
+    incomplete = False
+    if request.method == "POST":
+        if services.submit(respondent, total):
+            return redirect("answers:thanks", token)
+        incomplete = True
+    response = render(
+        request,
+        "answers/review.html",
+        {
+            "session": session,
+            "token": token,
+            "respondent": respondent,
+            "rows": rows,
+            "answered": len(answered_ids),
+            "statement_count": total,
+            "incomplete": incomplete,
+        },
+        status=400 if incomplete else 200,
+    )
+    if new_token:
+        set_respondent_cookie(response, session, new_token)
+    return response
+
+
+def thanks(request, token):
+    session = session_from_token(token)
+    respondent, _new = current_respondent(request, session)
+    if respondent is None or not respondent.is_submitted:
+        return redirect("answers:start", token)
+    return render(request, "answers/thanks.html", {"session": session, "token": token})
+

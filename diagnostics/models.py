@@ -1,0 +1,200 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cooperatives.models import Cooperative, Membership
+from diagnostics import tokens
+
+
+class Questionnaire(models.Model):
+    """An edition of the guide's quiz. Answers point at statements, so editions can coexist."""
+
+    code = models.SlugField(unique=True)
+    title = models.CharField(_("titre"), max_length=200)
+    source = models.TextField(_("source"), blank=True)
+
+    class Meta:
+        verbose_name = _("questionnaire")
+
+    def __str__(self):
+        return self.title
+
+
+class Theme(models.Model):
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="themes")
+    code = models.SlugField()
+    order = models.PositiveSmallIntegerField()
+    title = models.CharField(_("titre"), max_length=200)
+    fiche_number = models.PositiveSmallIntegerField(
+        _("numéro de fiche"), validators=[MinValueValidator(1), MaxValueValidator(6)]
+    )
+
+    class Meta:
+        verbose_name = _("thème")
+        ordering = ["questionnaire", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["questionnaire", "code"], name="theme_unique_code"),
+            models.UniqueConstraint(fields=["questionnaire", "order"], name="theme_unique_order"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Statement(models.Model):
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="statements")
+    code = models.CharField(max_length=40)
+    order = models.PositiveSmallIntegerField()
+    text = models.TextField(_("affirmation"))
+
+    class Meta:
+        verbose_name = _("affirmation")
+        ordering = ["theme__order", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "code"], name="statement_unique_code"),
+            models.UniqueConstraint(fields=["theme", "order"], name="statement_unique_order"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class DiagnosticSession(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("En préparation")
+        OPEN = "open", _("Ouverte")
+        CLOSED = "closed", _("Clôturée")
+
+    MIN_THRESHOLD, MAX_THRESHOLD, DEFAULT_THRESHOLD = 3, 10, 3
+
+    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="sessions")
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("titre"), max_length=150)
+    status = models.CharField(
+        _("état"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    anonymity_threshold = models.PositiveSmallIntegerField(
+        _("seuil d’anonymat"),
+        default=DEFAULT_THRESHOLD,
+        validators=[MinValueValidator(MIN_THRESHOLD), MaxValueValidator(MAX_THRESHOLD)],
+        help_text=_(
+            "Nombre minimum de réponses avant d’afficher les résultats (entre 3 et 10). "
+            "Il ne peut plus changer une fois la session ouverte."
+        ),
+    )
+    join_key = models.CharField(max_length=32, unique=True, default=tokens.new_key, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("session de diagnostic")
+        verbose_name_plural = _("sessions de diagnostic")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(anonymity_threshold__gte=3, anonymity_threshold__lte=10),
+                name="session_threshold_3_to_10",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "open", "closed"]),
+                name="session_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["cooperative", "status"], name="session_coop_status_idx")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_draft(self):
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_closed(self):
+        return self.status == self.Status.CLOSED
+
+    @property
+    def join_token(self):
+        return f"{self.join_key}.{tokens.sign(self.join_key, 'join')}"
+
+    def get_absolute_url(self):
+        return reverse("diagnostics:session", args=[self.cooperative.slug, self.pk])
+
+    def get_join_url(self):
+        return reverse("answers:start", args=[self.join_token])
+
+
+class RespondentQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.filter(submitted_at__isnull=False)
+
+
+class Respondent(models.Model):
+    """One person's answer sheet. Knows its member only while the session is open."""
+
+    session = models.ForeignKey(
+        DiagnosticSession, on_delete=models.CASCADE, related_name="respondents"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    membership = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="respondents"
+    )
+    current_theme = models.PositiveSmallIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RespondentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("répondant·e")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "membership"],
+                condition=models.Q(membership__isnull=False),
+                name="respondent_one_per_member",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["session", "submitted_at"], name="respondent_session_sub_idx")
+        ]
+
+    def __str__(self):
+        # Never the member: the admin and logs must not tie a person to an answer sheet.
+        return f"#{self.pk}"
+
+    @property
+    def is_submitted(self):
+        return self.submitted_at is not None
+
+
+class Answer(models.Model):
+    class Value(models.TextChoices):
+        YES = "yes", _("Oui")
+        UNSURE = "unsure", _("?")
+        NO = "no", _("Non")
+
+    respondent = models.ForeignKey(Respondent, on_delete=models.CASCADE, related_name="answers")
+    statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="+")
+    value = models.CharField(max_length=6, choices=Value.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("réponse")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["respondent", "statement"], name="answer_one_per_statement"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__in=["yes", "unsure", "no"]), name="answer_value_valid"
+            ),
+        ]

@@ -1,0 +1,92 @@
+"""Server-side radar chart as SVG: the no-JavaScript chart of the web page and the PDF's chart.
+
+A pure function of its inputs, so tests can check that its vertices match the scores.
+"""
+
+import math
+import textwrap
+from dataclasses import dataclass
+
+from django.utils.html import escape
+
+WIDTH, HEIGHT = 560, 440
+CENTER_X, CENTER_Y, RADIUS = WIDTH / 2, HEIGHT / 2 + 5, 150
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple
+    color: str = "#1f5f8b"
+    dash: str = ""  # SVG stroke-dasharray: series differ by line style, not colour alone
+    marker: str = "circle"
+
+
+def vertex(index, count, value, max_value):
+    """(x, y) of a value on axis `index` of `count`, axis 0 pointing up, clockwise."""
+    angle = -math.pi / 2 + 2 * math.pi * index / count
+    r = RADIUS * (float(value) / max_value)
+    return round(CENTER_X + r * math.cos(angle), 2), round(CENTER_Y + r * math.sin(angle), 2)
+
+
+def _points(values, max_value):
+    return " ".join(f"{x},{y}" for x, y in (vertex(i, len(values), v, max_value) for i, v in enumerate(values)))
+
+
+def _label(index, count, text):
+    x, y = vertex(index, count, 1.18, 1)
+    anchor = "middle" if abs(x - CENTER_X) < 20 else ("start" if x > CENTER_X else "end")
+    lines = textwrap.wrap(text, 24) or [""]
+    top = y - (len(lines) - 1) * 7 + (4 if y > CENTER_Y else 0)
+    spans = "".join(
+        f'<tspan x="{x}" y="{round(top + n * 14, 2)}">{escape(line)}</tspan>'
+        for n, line in enumerate(lines)
+    )
+    return f'<text class="radar-label" text-anchor="{anchor}" font-size="12">{spans}</text>'
+
+
+def _marker(series, x, y):
+    if series.marker == "square":
+        return f'<rect x="{x - 4}" y="{y - 4}" width="8" height="8" fill="{series.color}"/>'
+    return f'<circle cx="{x}" cy="{y}" r="4" fill="{series.color}"/>'
+
+
+def radar_svg(labels, series, *, max_value=5, title=""):
+    count = len(labels)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="radar-title" '
+        f'class="radar-svg" font-family="DejaVu Sans, sans-serif">',
+        f'<title id="radar-title">{escape(title)}</title>',
+    ]
+    for level in range(1, max_value + 1):
+        ring = _points([level] * count, max_value)
+        parts.append(f'<polygon points="{ring}" fill="none" stroke="#c8c8c8" stroke-width="1"/>')
+        x, y = vertex(0, count, level, max_value)
+        parts.append(f'<text x="{x + 4}" y="{y + 4}" font-size="10" fill="#555">{level}</text>')
+    for i in range(count):
+        x, y = vertex(i, count, max_value, max_value)
+        parts.append(
+            f'<line x1="{CENTER_X}" y1="{CENTER_Y}" x2="{x}" y2="{y}" stroke="#c8c8c8"/>'
+        )
+        parts.append(_label(i, count, labels[i]))
+    for s in series:
+        dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+        parts.append(
+            f'<polygon class="radar-series" data-series="{escape(s.name)}" '
+            f'points="{_points(s.values, max_value)}" fill="{s.color}" fill-opacity="0.12" '
+            f'stroke="{s.color}" stroke-width="2.5"{dash}/>'
+        )
+        for i, v in enumerate(s.values):
+            parts.append(_marker(s, *vertex(i, count, v, max_value)))
+    if len(series) > 1:
+        for n, s in enumerate(series):
+            y = HEIGHT - 12 - 18 * (len(series) - 1 - n)
+            dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+            parts.append(
+                f'<line x1="12" y1="{y - 4}" x2="44" y2="{y - 4}" stroke="{s.color}" '
+                f'stroke-width="2.5"{dash}/>'
+                f'<text x="50" y="{y}" font-size="12">{escape(s.name)}</text>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)

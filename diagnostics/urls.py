@@ -1,0 +1,14 @@
+from django.urls import path
+
+from diagnostics import views
+
+app_name = "diagnostics"
+
+urlpatterns = [
+    path("c/<slug:slug>/sessions/nouvelle/", views.session_create, name="session_create"),
+    path("c/<slug:slug>/sessions/<int:pk>/", views.session_detail, name="session"),
+    path("c/<slug:slug>/sessions/<int:pk>/modifier/", views.session_edit, name="session_edit"),
+    path("c/<slug:slug>/sessions/<int:pk>/ouvrir/", views.session_open, name="session_open"),
+    path("c/<slug:slug>/sessions/<int:pk>/cloturer/", views.session_close, name="session_close"),
+    path("c/<slug:slug>/sessions/<int:pk>/resultats/", views.results, name="results"),
+]

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from qvt import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("comptes/", include("accounts.urls")),
+    path("", include("cooperatives.urls")),
+    path("", include("diagnostics.urls")),
+    path("repondre/", include("diagnostics.answer_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

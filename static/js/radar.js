@@ -1,0 +1,45 @@
+// Draws the Chart.js radar over the server-side SVG, which stays as the no-JavaScript chart.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-radar]").forEach(function (box) {
+    var source = document.getElementById(box.dataset.radar);
+    if (!source || typeof Chart === "undefined") { return; }
+    var data = JSON.parse(source.textContent);
+    var canvas = document.createElement("canvas");
+    canvas.setAttribute("role", "img");
+    canvas.setAttribute("aria-label", box.dataset.label || "");
+    var holder = document.createElement("div");
+    holder.className = "radar-box";
+    holder.appendChild(canvas);
+    box.appendChild(holder);
+    var styles = [
+      { color: "#1f5f8b", dash: [], point: "circle" },
+      { color: "#b35c00", dash: [8, 5], point: "rectRot" },
+      { color: "#3d7a3a", dash: [2, 3], point: "triangle" }
+    ];
+    var chart = new Chart(canvas, {
+      type: "radar",
+      data: {
+        labels: data.labels,
+        datasets: data.datasets.map(function (set, i) {
+          var s = styles[i % styles.length];
+          return {
+            label: set.label, data: set.data, borderColor: s.color, borderDash: s.dash,
+            backgroundColor: s.color + "22", pointStyle: s.point, pointRadius: 4,
+            pointBackgroundColor: s.color, borderWidth: 2.5
+          };
+        })
+      },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { r: { min: 0, max: data.max, ticks: { stepSize: 1, backdropColor: "transparent" },
+                       pointLabels: { font: { size: 12 } } } },
+        plugins: { legend: { display: data.datasets.length > 1, labels: { usePointStyle: true } } }
+      }
+    });
+    box.radarChart = chart;
+    var fallback = box.querySelector(".radar-svg-fallback");
+    if (fallback) { fallback.hidden = true; }
+  });
+})();

@@ -1,0 +1,80 @@
+"""Personas shared by every test: a facilitator, a member and an outsider of a cooperative,
+and the facilitator of another cooperative."""
+
+import pytest
+
+from cooperatives.models import Membership
+from diagnostics.models import DiagnosticSession
+from tests.factories import CooperativeFactory, MembershipFactory, SessionFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    # Tests render pages without running collectstatic, so no manifest of hashed names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def cooperative(db):
+    return CooperativeFactory(name="Scop des Oliviers", slug="scop-des-oliviers")
+
+
+@pytest.fixture
+def other_cooperative(db):
+    return CooperativeFactory(name="Scic Voisine", slug="scic-voisine")
+
+
+@pytest.fixture
+def facilitator(cooperative):
+    return MembershipFactory(cooperative=cooperative, role=Membership.Role.FACILITATOR).user
+
+
+@pytest.fixture
+def member(cooperative):
+    return MembershipFactory(cooperative=cooperative, role=Membership.Role.MEMBER).user
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory(email="dehors@exemple.org")
+
+
+@pytest.fixture
+def other_facilitator(other_cooperative):
+    return MembershipFactory(
+        cooperative=other_cooperative, role=Membership.Role.FACILITATOR
+    ).user
+
+
+@pytest.fixture
+def draft_session(cooperative):
+    return SessionFactory(cooperative=cooperative, title="Diagnostic de printemps")
+
+
+@pytest.fixture
+def open_session(cooperative):
+    return SessionFactory(
+        cooperative=cooperative, title="Diagnostic ouvert", status=DiagnosticSession.Status.OPEN
+    )
+
+
+@pytest.fixture
+def closed_session(cooperative):
+    return SessionFactory(
+        cooperative=cooperative, title="Diagnostic clos", status=DiagnosticSession.Status.CLOSED
+    )
+
+
+@pytest.fixture
+def client_as(client):
+    """client_as(user) logs the test client in as that user (None stays anonymous)."""
+
+    def login(user):
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login
