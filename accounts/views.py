@@ -17,7 +17,8 @@ def signup(request):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         if joined:
             messages.success(
-                request, _("Bienvenue ! Vous avez rejoint : %s.") % ", ".join(c.name for c in joined)
+                request,
+                _("Bienvenue ! Vous avez rejoint : %s.") % ", ".join(c.name for c in joined),
             )
         else:
             messages.success(request, _("Bienvenue ! Votre compte est créé."))

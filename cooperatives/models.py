@@ -87,10 +87,10 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.email} ({self.get_role_display()})"
 
-    @property
-    def is_facilitator(self):
-        return self.role == self.Role.FACILITATOR
-
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+    @property
+    def is_facilitator(self):
+        return self.role == self.Role.FACILITATOR

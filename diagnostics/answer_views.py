@@ -128,7 +128,9 @@ def theme(request, token, number):
     status = 200
     if request.method == "POST":
         if form.unknown_keys():
-            form.add_error(None, _("Ce formulaire ne correspond pas à ce thème. Rechargez la page."))
+            form.add_error(
+                None, _("Ce formulaire ne correspond pas à ce thème. Rechargez la page.")
+            )
             status = 400
         elif form.is_valid():
             going_back = request.POST.get("direction") == "previous"
@@ -205,4 +207,3 @@ def thanks(request, token):
     if respondent is None or not respondent.is_submitted:
         return redirect("answers:start", token)
     return render(request, "answers/thanks.html", {"session": session, "token": token})
-

@@ -8,7 +8,9 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = DiagnosticSession
         fields = ("title", "anonymity_threshold")
-        help_texts = {"title": _("Par exemple « Diagnostic de printemps 2027 »."), }
+        help_texts = {
+            "title": _("Par exemple « Diagnostic de printemps 2027 »."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

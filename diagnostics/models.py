@@ -23,7 +23,9 @@ class Questionnaire(models.Model):
 
 
 class Theme(models.Model):
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="themes")
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="themes"
+    )
     code = models.SlugField()
     order = models.PositiveSmallIntegerField()
     title = models.CharField(_("titre"), max_length=200)
@@ -111,6 +113,9 @@ class DiagnosticSession(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("diagnostics:session", args=[self.cooperative.slug, self.pk])
+
     @property
     def is_draft(self):
         return self.status == self.Status.DRAFT
@@ -126,9 +131,6 @@ class DiagnosticSession(models.Model):
     @property
     def join_token(self):
         return f"{self.join_key}.{tokens.sign(self.join_key, 'join')}"
-
-    def get_absolute_url(self):
-        return reverse("diagnostics:session", args=[self.cooperative.slug, self.pk])
 
     def get_join_url(self):
         return reverse("answers:start", args=[self.join_token])
@@ -198,3 +200,6 @@ class Answer(models.Model):
                 condition=models.Q(value__in=["yes", "unsure", "no"]), name="answer_value_valid"
             ),
         ]
+
+    def __str__(self):
+        return self.get_value_display()

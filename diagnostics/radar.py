@@ -30,7 +30,9 @@ def vertex(index, count, value, max_value):
 
 
 def _points(values, max_value):
-    return " ".join(f"{x},{y}" for x, y in (vertex(i, len(values), v, max_value) for i, v in enumerate(values)))
+    return " ".join(
+        f"{x},{y}" for x, y in (vertex(i, len(values), v, max_value) for i, v in enumerate(values))
+    )
 
 
 def _label(index, count, text):
@@ -66,9 +68,7 @@ def radar_svg(labels, series, *, max_value=5, title=""):
         parts.append(f'<text x="{x + 4}" y="{y + 4}" font-size="10" fill="#555">{level}</text>')
     for i in range(count):
         x, y = vertex(i, count, max_value, max_value)
-        parts.append(
-            f'<line x1="{CENTER_X}" y1="{CENTER_Y}" x2="{x}" y2="{y}" stroke="#c8c8c8"/>'
-        )
+        parts.append(f'<line x1="{CENTER_X}" y1="{CENTER_Y}" x2="{x}" y2="{y}" stroke="#c8c8c8"/>')
         parts.append(_label(i, count, labels[i]))
     for s in series:
         dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""

@@ -259,9 +259,7 @@ def compute_results(session, submitted):
     for statement in statements_of(session.questionnaire_id):
         row = counts.get(statement.pk, {})
         by_theme.setdefault(statement.theme, []).append(
-            StatementResult(
-                statement, row.get("yes", 0), row.get("unsure", 0), row.get("no", 0)
-            )
+            StatementResult(statement, row.get("yes", 0), row.get("unsure", 0), row.get("no", 0))
         )
     themes = [ThemeResult(theme, items, submitted) for theme, items in by_theme.items()]
     return SessionResults(session=session, respondents=submitted, themes=themes)

@@ -9,6 +9,12 @@ from tests.factories import CooperativeFactory, MembershipFactory, SessionFactor
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    # The real hasher costs ~0.3 s per user on this machine; tests create hundreds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def plain_static_storage(settings):
     # Tests render pages without running collectstatic, so no manifest of hashed names.
     settings.STORAGES = {
@@ -44,9 +50,7 @@ def outsider(db):
 
 @pytest.fixture
 def other_facilitator(other_cooperative):
-    return MembershipFactory(
-        cooperative=other_cooperative, role=Membership.Role.FACILITATOR
-    ).user
+    return MembershipFactory(cooperative=other_cooperative, role=Membership.Role.FACILITATOR).user
 
 
 @pytest.fixture

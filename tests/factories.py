@@ -70,10 +70,16 @@ def make_respondent(session, answers=None, submitted=True, membership=None):
         letters = answers.replace(" ", "")
         assert len(letters) == len(statements), len(letters)
         values = {"Y": "yes", "U": "unsure", "N": "no"}
-        rows = [Answer(respondent=respondent, statement=s, value=values[c]) for s, c in zip(statements, letters, strict=True)]
+        rows = [
+            Answer(respondent=respondent, statement=s, value=values[c])
+            for s, c in zip(statements, letters, strict=True)
+        ]
     else:
         by_code = {s.code: s for s in statements}
-        rows = [Answer(respondent=respondent, statement=by_code[c], value=v) for c, v in (answers or {}).items()]
+        rows = [
+            Answer(respondent=respondent, statement=by_code[c], value=v)
+            for c, v in (answers or {}).items()
+        ]
     Answer.objects.bulk_create(rows)
     respondent.raw_token = token
     return respondent

@@ -34,7 +34,8 @@ def start(client, session):
 
 def answer_theme(client, session, number, values="YYYYY", direction="next"):
     return client.post(
-        url("theme", session, number), {**theme_post(session, number, values), "direction": direction}
+        url("theme", session, number),
+        {**theme_post(session, number, values), "direction": direction},
     )
 
 
@@ -126,9 +127,7 @@ def test_submitting_requires_all_thirty_answers(client, open_session):
     assert respondent.answers.count() == 30
 
 
-def test_answers_can_still_change_after_submitting_while_the_session_is_open(
-    client, open_session
-):
+def test_answers_can_still_change_after_submitting_while_the_session_is_open(client, open_session):
     respondent = start(client, open_session)
     for n in range(1, 7):
         answer_theme(client, open_session, n, "YYYYY")
@@ -190,7 +189,13 @@ def test_a_theme_number_out_of_range_is_not_found(client, open_session, number):
 
 def test_a_tampered_or_unknown_token_is_not_found(client, open_session):
     key, signature = open_session.join_token.split(".")
-    for token in (f"{key}.{signature[:-1]}x", f"{key}x.{signature}", key, "nimportequoi", "a" * 300):
+    for token in (
+        f"{key}.{signature[:-1]}x",
+        f"{key}x.{signature}",
+        key,
+        "nimportequoi",
+        "a" * 300,
+    ):
         assert client.get(reverse("answers:start", args=[token])).status_code == 404
         assert client.post(reverse("answers:start", args=[token])).status_code == 404
     assert not Respondent.objects.exists()
@@ -208,7 +213,9 @@ def test_a_cookie_of_one_session_gives_nothing_in_another(client, open_session, 
     assert client.get(url("theme", other, 1))["Location"] == url("start", other)
 
 
-def test_a_logged_in_member_resumes_on_another_device(client, open_session, member, django_user_model):
+def test_a_logged_in_member_resumes_on_another_device(
+    client, open_session, member, django_user_model
+):
     from django.test import Client
 
     client.force_login(member)

@@ -49,7 +49,8 @@ def test_statements_appear_in_the_guide_in_the_quiz_order(db, guide_text):
     quiz_start = guide_text.index("CONDUITE D’UN PROJET DE TRANSFORMATION Oui ? Non")
     positions = [
         guide_text.index(normalise(s.text), quiz_start)
-        for s in Statement.objects.filter(theme__questionnaire__code="qvt-numerique-2018")
-        .order_by("theme__order", "order")
+        for s in Statement.objects.filter(theme__questionnaire__code="qvt-numerique-2018").order_by(
+            "theme__order", "order"
+        )
     ]
     assert positions == sorted(positions)

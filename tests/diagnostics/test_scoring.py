@@ -9,9 +9,9 @@ from diagnostics import services
 from tests.factories import SessionFactory, make_respondent
 
 #              projet  information temps  espaces competences management
-R1 = "YYYYY" "YYNNU" "UUUUU" "NNNNN" "YNYNY" "YYYNN"  # 5 2 0 0 3 3
-R2 = "YYYYN" "YNNNN" "UUUUU" "NNNNN" "NNNNN" "YUUUU"  # 4 1 0 0 0 1
-R3 = "YYYNN" "UUUUU" "UUUUU" "NNNNN" "YYYYY" "NNNNN"  # 3 0 0 0 5 0
+R1 = "YYYYYYYNNUUUUUUNNNNNYNYNYYYYNN"  # 5 2 0 0 3 3
+R2 = "YYYYNYNNNNUUUUUNNNNNNNNNNYUUUU"  # 4 1 0 0 0 1
+R3 = "YYYNNUUUUUUUUUUNNNNNYYYYYNNNNN"  # 3 0 0 0 5 0
 
 
 @pytest.fixture
@@ -51,7 +51,11 @@ def test_statement_counts_and_shares(three_respondents):
     assert round(last_of_projet.yes_share, 1) == Decimal("33.3")
     assert round(last_of_projet.no_share, 1) == Decimal("66.7")
     first_of_information = statement(results, "information.1")
-    assert (first_of_information.yes, first_of_information.unsure, first_of_information.no) == (2, 1, 0)
+    assert (first_of_information.yes, first_of_information.unsure, first_of_information.no) == (
+        2,
+        1,
+        0,
+    )
 
 
 def test_an_all_unsure_theme_scores_zero_with_every_answer_counted_as_unsure(three_respondents):
@@ -86,7 +90,12 @@ def test_scores_are_rounded_half_up_to_one_decimal(closed_session):
 def test_themes_come_in_the_guide_order_with_five_statements_each(three_respondents):
     results = results_of(three_respondents)
     assert [t.theme.code for t in results.themes] == [
-        "projet", "information", "temps", "espaces", "competences", "management"
+        "projet",
+        "information",
+        "temps",
+        "espaces",
+        "competences",
+        "management",
     ]
     assert [len(t.statements) for t in results.themes] == [5] * 6
 

@@ -16,12 +16,15 @@ def test_a_facilitator_creates_a_draft_session_with_the_default_threshold(
 ):
     client = client_as(facilitator)
     response = client.post(
-        reverse("diagnostics:session_create", args=[cooperative.slug]), {"title": "Printemps", "anonymity_threshold": 3}
+        reverse("diagnostics:session_create", args=[cooperative.slug]),
+        {"title": "Printemps", "anonymity_threshold": 3},
     )
     session = DiagnosticSession.objects.get()
     assert response["Location"] == session_url("session", session)
     assert (session.status, session.anonymity_threshold, session.cooperative) == (
-        "draft", 3, cooperative
+        "draft",
+        3,
+        cooperative,
     )
     assert session.questionnaire.code == "qvt-numerique-2018"
     assert session.created_by == facilitator
@@ -42,7 +45,8 @@ def test_a_threshold_outside_3_to_10_is_refused_and_nothing_saved(
 
 def test_a_title_is_required(client_as, facilitator, cooperative):
     response = client_as(facilitator).post(
-        reverse("diagnostics:session_create", args=[cooperative.slug]), {"title": "", "anonymity_threshold": 3}
+        reverse("diagnostics:session_create", args=[cooperative.slug]),
+        {"title": "", "anonymity_threshold": 3},
     )
     assert "title" in response.context["form"].errors
     assert not DiagnosticSession.objects.exists()
@@ -53,7 +57,10 @@ def test_opening_freezes_the_threshold(client_as, facilitator, draft_session):
     client.post(session_url("session_open", draft_session))
     draft_session.refresh_from_db()
     assert draft_session.is_open and draft_session.opened_at
-    client.post(session_url("session_edit", draft_session), {"title": "Nouveau titre", "anonymity_threshold": 10})
+    client.post(
+        session_url("session_edit", draft_session),
+        {"title": "Nouveau titre", "anonymity_threshold": 10},
+    )
     draft_session.refresh_from_db()
     assert draft_session.title == "Nouveau titre"
     assert draft_session.anonymity_threshold == 3
@@ -92,7 +99,12 @@ def test_closing_cuts_the_link_between_members_and_answer_sheets(
 
 @pytest.mark.parametrize(
     ("fixture", "action"),
-    [("draft_session", "session_close"), ("closed_session", "session_open"), ("closed_session", "session_close"), ("open_session", "session_open")],
+    [
+        ("draft_session", "session_close"),
+        ("closed_session", "session_open"),
+        ("closed_session", "session_close"),
+        ("open_session", "session_open"),
+    ],
 )
 def test_a_transition_the_state_does_not_allow_is_refused_with_a_message(
     request, client_as, facilitator, fixture, action

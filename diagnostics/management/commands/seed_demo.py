@@ -83,4 +83,8 @@ class Command(BaseCommand):
         draw = rng.random()
         if draw < YES_LIKELIHOOD[statement.theme.order - 1]:
             return Answer.Value.YES
-        return Answer.Value.UNSURE if draw < YES_LIKELIHOOD[statement.theme.order - 1] + 0.15 else Answer.Value.NO
+        return (
+            Answer.Value.UNSURE
+            if draw < YES_LIKELIHOOD[statement.theme.order - 1] + 0.15
+            else Answer.Value.NO
+        )
