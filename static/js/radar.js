@@ -1,6 +1,16 @@
 // Draws the Chart.js radar over the server-side SVG, which stays as the no-JavaScript chart.
 (function () {
   "use strict";
+  // Chart.js draws an array label on several lines: long theme names must not be cut.
+  function wrap(text, width) {
+    var lines = [], line = "";
+    text.split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  }
   document.querySelectorAll("[data-radar]").forEach(function (box) {
     var source = document.getElementById(box.dataset.radar);
     if (!source || typeof Chart === "undefined") { return; }
@@ -20,7 +30,7 @@
     var chart = new Chart(canvas, {
       type: "radar",
       data: {
-        labels: data.labels,
+        labels: data.labels.map(function (label) { return wrap(label, 22); }),
         datasets: data.datasets.map(function (set, i) {
           var s = styles[i % styles.length];
           return {
