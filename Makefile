@@ -18,8 +18,10 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	@$(BIN)/pip install -e ".[test]" > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
 
+# Skipped while no catalogue exists (compilemessages fails when it finds no locale folder).
 compilemessages:
-	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=staticfiles -v 0
+	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
+	  $(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=staticfiles -v 0; fi
 
 messages:
 	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=staticfiles --ignore=tests -v 0
