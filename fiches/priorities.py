@@ -1,0 +1,181 @@
+"""The guide's step 2 — « identifiez vos priorités » — as a pure function over a session's results.
+
+``rank_priorities(results)`` orders every theme of a ``diagnostics.services.SessionResults`` from
+the one that most needs the team's attention to the one that least does. It reads no database
+and no request (only the guide's content files, cached), so the results page, the priorities
+page and the PDF all rank the same way.
+
+Ranking, in order of the keys:
+
+1. **Score**, lowest first: the collective score *as displayed* (one decimal,
+   ``ThemeResult.score``). Two themes that both show « 2,3 » are a tie for the team reading the
+   page, so the next keys decide, rather than an invisible third decimal.
+2. **Share of « ? »**, highest first: unsure answers over all answers of the theme, compared
+   exactly. Many « ? » mean the information is missing — something to discuss first.
+3. **Split**, strongest first: per statement, ``min(oui, non) / (oui + non)`` (0 when nobody
+   answered Oui or Non); the theme's split is the mean over its statements, compared exactly. It
+   is 0 when, on every statement, the Oui and Non do not contradict each other, and 0.5 (50 %)
+   when every statement divides the team evenly between Oui and Non. « ? » answers are left out:
+   they already count in key 2 and express missing information, not disagreement.
+4. The theme's order in the questionnaire, so that the ranking is always the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from django.urls import reverse
+
+from fiches.content_loader import Block, Fiche, load_fiche
+
+#: How many priorities the results page summarises (the priorities page lists every theme).
+SUMMARY_SIZE = 3
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"\*{1,2}([^*]+)\*{1,2}")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    """Where to start in the fiche's method: a title, one line of detail, an anchor on the page."""
+
+    fiche_number: int
+    title: str
+    detail: str
+    anchor: str  # id of the step or block on the fiche page: "etape-<code>" or "methode-<n>"
+
+    @property
+    def url(self):
+        return f"{reverse('fiches:fiche', args=[self.fiche_number])}#{self.anchor}"
+
+
+@dataclass(frozen=True)
+class Priority:
+    rank: int  # 1 = the theme to look at first
+    theme_result: object  # diagnostics.services.ThemeResult
+    split: Decimal  # in percent, 0–50 (see the module docstring)
+    weak_statements: tuple  # StatementResults answered Non or ? by most, the most first
+    fiche: Fiche
+    first_step: FirstStep
+
+    @property
+    def theme(self):
+        return self.theme_result.theme
+
+    @property
+    def score(self):
+        return self.theme_result.score
+
+    @property
+    def unsure_share(self):
+        return self.theme_result.unsure_share
+
+    @property
+    def fiche_number(self):
+        return self.fiche.number
+
+    @property
+    def fiche_title(self):
+        return self.fiche.title
+
+    @property
+    def fiche_url(self):
+        return reverse("fiches:fiche", args=[self.fiche.number])
+
+
+def statement_split(statement_result) -> Fraction:
+    """``min(oui, non) / (oui + non)``: 0 = no contradiction, 1/2 = the team is cut in two."""
+    yes, no = statement_result.yes, statement_result.no
+    return Fraction(min(yes, no), yes + no) if yes + no else Fraction(0)
+
+
+def theme_split(theme_result) -> Fraction:
+    statements = theme_result.statements
+    if not statements:
+        return Fraction(0)
+    return sum((statement_split(s) for s in statements), Fraction(0)) / len(statements)
+
+
+def _unsure_fraction(theme_result) -> Fraction:
+    answers = sum(s.total for s in theme_result.statements)
+    return Fraction(sum(s.unsure for s in theme_result.statements), answers) if answers else 0
+
+
+def weak_statements(theme_result) -> tuple:
+    """Statements that most respondents did not answer Oui: Non + ? > Oui, i.e. more than half of
+    the answers. Sorted by Non + ? descending, then in questionnaire order."""
+    weak = [s for s in theme_result.statements if s.no + s.unsure > s.yes]
+    return tuple(sorted(weak, key=lambda s: (-(s.no + s.unsure), s.statement.order)))
+
+
+def _plain(markdown: str) -> str:
+    """The content's small markdown (links, emphasis, "- " lists) as one line of plain text."""
+    text = _EMPHASIS.sub(r"\1", _LINK.sub(r"\1", markdown))
+    return " ".join(text.split()).removeprefix("- ")
+
+
+def _first_paragraph(block: Block) -> str:
+    """The first paragraph, or the first item when the body opens with a list."""
+    first = block.body.strip().split("\n\n")[0]
+    return _plain(first.split("\n")[0] if first.startswith("- ") else first)
+
+
+def first_step(fiche: Fiche) -> FirstStep:
+    """Where the fiche's method starts, for a team that picked this theme:
+
+    - a fiche whose method has numbered steps (FICHE 1's five steps, FICHE 4's workspace
+      project): the first step — its title, and its summary or first point;
+    - otherwise, the first *titled* block that is not a set of figures (figures are evidence,
+      not something to do): its title, and the caption of a table or the first paragraph (or
+      list item) of a text;
+    - failing that, the first block: the first sentence of its text.
+    """
+    for block in fiche.method:
+        if block.kind == "steps":
+            step = block.steps[0]
+            detail = step.summary or (step.points[0] if step.points else "")
+            return FirstStep(fiche.number, step.title, detail, f"etape-{step.code}")
+    for index, block in enumerate(fiche.method, start=1):
+        if block.title and block.kind != "figures":
+            detail = block.caption if block.kind == "table" else _first_paragraph(block)
+            return FirstStep(fiche.number, block.title, detail, f"methode-{index}")
+    block = fiche.method[0]
+    sentence = _SENTENCE_END.split(_first_paragraph(block), maxsplit=1)[0]
+    return FirstStep(fiche.number, sentence, "", "methode-1")
+
+
+def _percent(fraction: Fraction) -> Decimal:
+    return Decimal(fraction.numerator * 100) / Decimal(fraction.denominator)
+
+
+def rank_priorities(results) -> list[Priority]:
+    """Every theme of ``results``, the weakest first (keys in the module docstring)."""
+    keyed = []
+    for theme_result in results.themes:
+        split = theme_split(theme_result)
+        key = (
+            theme_result.score,
+            -_unsure_fraction(theme_result),
+            -split,
+            theme_result.theme.order,
+        )
+        keyed.append((key, theme_result, split))
+    keyed.sort(key=lambda item: item[0])
+    priorities = []
+    for rank, (_key, theme_result, split) in enumerate(keyed, start=1):
+        fiche = load_fiche(theme_result.theme.fiche_number)
+        priorities.append(
+            Priority(
+                rank=rank,
+                theme_result=theme_result,
+                split=_percent(split),
+                weak_statements=weak_statements(theme_result),
+                fiche=fiche,
+                first_step=first_step(fiche),
+            )
+        )
+    return priorities
