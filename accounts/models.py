@@ -46,3 +46,23 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+
+class FailedAttempt(models.Model):
+    """One failed login or token redemption, kept a few minutes to throttle guessing.
+
+    In the database rather than a cache so every web worker counts the same failures
+    without requiring Redis or memcached on a small install.
+    """
+
+    scope = models.CharField(max_length=20)
+    ip_address = models.GenericIPAddressField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["scope", "ip_address", "created_at"], name="failed_attempt_lookup")
+        ]
+
+    def __str__(self):
+        return f"{self.scope} {self.ip_address}"

@@ -2,20 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from accounts import views
-from accounts.forms import LoginForm
 
 app_name = "accounts"
 
 urlpatterns = [
     path("inscription/", views.signup, name="signup"),
-    path(
-        "connexion/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html",
-            authentication_form=LoginForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
+    path("connexion/", views.ThrottledLoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("mot-de-passe/", views.password, name="password"),
+    path("mes-donnees/", views.my_data, name="my_data"),
+    path("mes-donnees/export/", views.my_data_download, name="my_data_download"),
+    path("supprimer/", views.delete_account, name="delete"),
 ]

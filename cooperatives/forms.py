@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cooperatives.invitations import parse_emails
 from cooperatives.models import Cooperative, Membership
 
 
@@ -17,20 +18,73 @@ class CooperativeForm(forms.ModelForm):
         return self.cleaned_data["departement"].strip().upper()
 
 
-class AddMemberForm(forms.Form):
-    email = forms.EmailField(label=_("Adresse e-mail"))
+class AddMembersForm(forms.Form):
+    MAX_AT_ONCE = 300
+
+    emails = forms.CharField(
+        label=_("Adresses e-mail"),
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Une adresse, ou une liste collée : séparées par des retours à la ligne, "
+            "des virgules ou des points-virgules."
+        ),
+    )
     role = forms.ChoiceField(
         label=_("Rôle"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
     )
+    send_invitation = forms.BooleanField(
+        label=_("Envoyer à chacun son lien personnel par e-mail"), required=False, initial=True
+    )
+
+    def clean_emails(self):
+        valid, invalid = parse_emails(self.cleaned_data["emails"])
+        if invalid:
+            raise forms.ValidationError(
+                _("Adresses non valides : %(list)s. Corrigez-les ; personne n’a été ajouté."),
+                params={"list": ", ".join(invalid[:20])},
+                code="invalid",
+            )
+        if not valid:
+            raise forms.ValidationError(_("Indiquez au moins une adresse."), code="required")
+        if len(valid) > self.MAX_AT_ONCE:
+            raise forms.ValidationError(
+                _("Au plus %(max)s adresses à la fois."),
+                params={"max": self.MAX_AT_ONCE},
+                code="too_many",
+            )
+        return valid
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Rôle"), choices=Membership.Role.choices)
+
+
+class QRSheetForm(forms.Form):
+    members = forms.ModelMultipleChoiceField(
+        label=_("Membres"),
+        queryset=Membership.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    show_names = forms.BooleanField(
+        label=_("Imprimer l’adresse sous chaque code"), required=False, initial=True
+    )
+
+    def __init__(self, *args, cooperative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = cooperative.memberships.all()
+
+
+class DeleteCooperativeForm(forms.Form):
+    name = forms.CharField(label=_("Nom de la coopérative, pour confirmer"), max_length=150)
 
     def __init__(self, *args, cooperative, **kwargs):
         super().__init__(*args, **kwargs)
         self.cooperative = cooperative
 
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if self.cooperative.memberships.filter(email=email).exists():
+    def clean_name(self):
+        if self.cleaned_data["name"].strip() != self.cooperative.name:
             raise forms.ValidationError(
-                _("Cette personne fait déjà partie de la coopérative."), code="duplicate"
+                _("Le nom ne correspond pas : rien n’a été supprimé."), code="mismatch"
             )
-        return email
+        return self.cleaned_data["name"]

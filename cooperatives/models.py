@@ -94,3 +94,40 @@ class Membership(models.Model):
     @property
     def is_facilitator(self):
         return self.role == self.Role.FACILITATOR
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self):
+        from django.utils import timezone
+
+        return self.filter(
+            used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """A personal link that logs a member in without a password. Only its hash is stored."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("e-mail")
+        QR = "qr", _("QR code imprimé")
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    channel = models.CharField(max_length=5, choices=Channel.choices, default=Channel.EMAIL)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.membership.email} ({self.get_channel_display()})"

@@ -36,27 +36,32 @@ def attach_pending_memberships(user):
     return cooperatives
 
 
-def add_member(cooperative, *, email, role):
-    from accounts.models import User
-
-    email = email.strip().lower()
-    user = User.objects.filter(email=email).first()
-    return Membership.objects.create(cooperative=cooperative, email=email, user=user, role=role)
-
-
 class LastFacilitatorError(Exception):
-    pass
+    """A cooperative must always keep at least one facilitator."""
 
 
-@transaction.atomic
-def remove_member(membership):
-    # Lock the cooperative's facilitators so two removals cannot both pass the check.
+def _other_facilitators_exist(membership):
+    # Lock the cooperative's facilitators so two concurrent changes cannot both pass the check.
     facilitators = list(
         Membership.objects.select_for_update()
         .filter(cooperative_id=membership.cooperative_id)
         .facilitators()
         .values_list("pk", flat=True)
     )
-    if membership.is_facilitator and facilitators == [membership.pk]:
+    return any(pk != membership.pk for pk in facilitators)
+
+
+@transaction.atomic
+def remove_member(membership):
+    if membership.is_facilitator and not _other_facilitators_exist(membership):
         raise LastFacilitatorError
     membership.delete()
+
+
+@transaction.atomic
+def change_role(membership, role):
+    demoting = membership.is_facilitator and role != membership.role
+    if demoting and not _other_facilitators_exist(membership):
+        raise LastFacilitatorError
+    membership.role = role
+    membership.save(update_fields=["role"])

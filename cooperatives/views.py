@@ -1,12 +1,24 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Max
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from cooperatives import services
+from cooperatives import data, invitations, services
 from cooperatives.access import get_cooperative_for
-from cooperatives.forms import AddMemberForm, CooperativeForm
+from cooperatives.forms import (
+    AddMembersForm,
+    CooperativeForm,
+    DeleteCooperativeForm,
+    QRSheetForm,
+    RoleForm,
+)
+from cooperatives.qr import qr_svg
 from diagnostics.services import participation_by_session
 
 
@@ -39,10 +51,23 @@ def dashboard(request, slug):
 @login_required
 def members(request, slug):
     cooperative, membership = get_cooperative_for(request, slug, facilitator=True)
-    form = AddMemberForm(request.POST or None, cooperative=cooperative)
+    form = AddMembersForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        added = services.add_member(cooperative, **form.cleaned_data)
-        messages.success(request, _("%s a été ajouté·e.") % added.email)
+        added, already = invitations.add_and_invite(
+            request,
+            cooperative,
+            form.cleaned_data["emails"],
+            role=form.cleaned_data["role"],
+            send_email=form.cleaned_data["send_invitation"],
+        )
+        if added:
+            messages.success(
+                request,
+                ngettext("%(count)d personne ajoutée.", "%(count)d personnes ajoutées.", len(added))
+                % {"count": len(added)},
+            )
+        if already:
+            messages.info(request, _("Déjà membres : %s.") % ", ".join(already))
         return redirect("cooperatives:members", cooperative.slug)
     return render(
         request,
@@ -51,23 +76,148 @@ def members(request, slug):
             "cooperative": cooperative,
             "membership": membership,
             "form": form,
-            "memberships": cooperative.memberships.select_related("user"),
+            "memberships": cooperative.memberships.select_related("user").annotate(
+                last_invited=Max("invitations__created_at"),
+                last_used=Max("invitations__used_at"),
+            ),
+            "roles": RoleForm.base_fields["role"].choices,
         },
     )
+
+
+def _target(request, slug, pk):
+    cooperative, _membership = get_cooperative_for(request, slug, facilitator=True)
+    return cooperative, get_object_or_404(cooperative.memberships, pk=pk)
+
+
+LAST_FACILITATOR = _("Impossible : la coopérative doit garder au moins un·e animateur·rice.")
 
 
 @require_POST
 @login_required
 def remove_member(request, slug, pk):
-    cooperative, _membership = get_cooperative_for(request, slug, facilitator=True)
-    target = get_object_or_404(cooperative.memberships, pk=pk)
+    cooperative, target = _target(request, slug, pk)
     try:
         services.remove_member(target)
     except services.LastFacilitatorError:
-        messages.error(
-            request,
-            _("Impossible : la coopérative doit garder au moins un·e animateur·rice."),
-        )
+        messages.error(request, LAST_FACILITATOR)
     else:
         messages.success(request, _("%s a été retiré·e de la coopérative.") % target.email)
     return redirect("cooperatives:members", cooperative.slug)
+
+
+@require_POST
+@login_required
+def change_role(request, slug, pk):
+    cooperative, target = _target(request, slug, pk)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Rôle inconnu : rien n’a été changé."))
+    else:
+        try:
+            services.change_role(target, form.cleaned_data["role"])
+        except services.LastFacilitatorError:
+            messages.error(request, LAST_FACILITATOR)
+        else:
+            messages.success(request, _("Le rôle de %s est enregistré.") % target.email)
+    return redirect("cooperatives:members", cooperative.slug)
+
+
+@require_POST
+@login_required
+def send_invitation(request, slug, pk):
+    cooperative, target = _target(request, slug, pk)
+    _invitation, token = invitations.issue(target, created_by=request.user)
+    invitations.send(request, target, token)
+    messages.success(request, _("Un nouveau lien personnel a été envoyé à %s.") % target.email)
+    return redirect("cooperatives:members", cooperative.slug)
+
+
+@require_POST
+@login_required
+def revoke_invitations(request, slug, pk):
+    cooperative, target = _target(request, slug, pk)
+    count = invitations.revoke(target)
+    messages.success(
+        request,
+        ngettext("%(count)d lien révoqué.", "%(count)d liens révoqués.", count) % {"count": count},
+    )
+    return redirect("cooperatives:members", cooperative.slug)
+
+
+@require_POST
+@login_required
+def leave(request, slug):
+    cooperative, membership = get_cooperative_for(request, slug)
+    try:
+        services.remove_member(membership)
+    except services.LastFacilitatorError:
+        messages.error(
+            request,
+            _("Vous êtes le ou la seule animateur·rice : nommez-en un·e autre avant de partir."),
+        )
+        return redirect(cooperative)
+    messages.success(request, _("Vous avez quitté « %s ».") % cooperative.name)
+    return redirect("home")
+
+
+@login_required
+def qr_sheet(request, slug):
+    """Printable personal QR codes for teams that meet in person or have no email.
+
+    Printing makes fresh links (earlier unused ones stop working): the sheet is the only copy.
+    """
+    cooperative, membership = get_cooperative_for(request, slug, facilitator=True)
+    form = QRSheetForm(request.POST or None, cooperative=cooperative)
+    if request.method == "POST" and form.is_valid():
+        cards, show_names = [], form.cleaned_data["show_names"]
+        for target in form.cleaned_data["members"]:
+            _invitation, token = invitations.issue(
+                target, created_by=request.user, channel=invitations.Invitation.Channel.QR
+            )
+            url = invitations.invitation_url(request, token)
+            title = target.email if show_names else _("Code personnel")
+            cards.append({"membership": target, "url": url, "svg": qr_svg(url, title)})
+        response = render(
+            request,
+            "cooperatives/qr_sheet.html",
+            {"cooperative": cooperative, "cards": cards, "show_names": show_names},
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+    return render(
+        request,
+        "cooperatives/qr_form.html",
+        {"cooperative": cooperative, "membership": membership, "form": form},
+    )
+
+
+@login_required
+def data_page(request, slug):
+    cooperative, membership = get_cooperative_for(request, slug, facilitator=True)
+    form = DeleteCooperativeForm(request.POST or None, cooperative=cooperative)
+    if request.method == "POST" and form.is_valid():
+        name = cooperative.name
+        cooperative.delete()
+        messages.success(
+            request, _("La coopérative « %s » et toutes ses données sont supprimées.") % name
+        )
+        return redirect("home")
+    return render(
+        request,
+        "cooperatives/data.html",
+        {"cooperative": cooperative, "membership": membership, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def data_export(request, slug):
+    cooperative, _membership = get_cooperative_for(request, slug, facilitator=True)
+    response = HttpResponse(
+        json.dumps(data.export(cooperative), ensure_ascii=False, indent=2),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{cooperative.slug}.json"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<str:token>/theme/<int:number>/", views.theme, name="theme"),
     path("<str:token>/recapitulatif/", views.review, name="review"),
     path("<str:token>/merci/", views.thanks, name="thanks"),
+    path("<str:token>/mes-reponses/", views.my_answers, name="mine"),
 ]

@@ -3,11 +3,14 @@
 The browser keeps the respondent's raw token in a cookie; the database only has its hash.
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts import throttle
 from cooperatives.models import Membership
 from diagnostics import services
 from diagnostics.forms import ThemeAnswersForm
@@ -21,16 +24,27 @@ def cookie_name(session):
     return f"qvt_r{session.pk}"
 
 
-def session_from_token(token):
-    key = split_signed(token, "join")
-    if key is None:
-        raise Http404
-    try:
-        return DiagnosticSession.objects.select_related("cooperative", "questionnaire").get(
-            join_key=key
+def join_link(view):
+    """Resolve the session of a join link; guesses are throttled like failed logins."""
+
+    @wraps(view)
+    def wrapper(request, token, *args, **kwargs):
+        if throttle.is_blocked(request, throttle.TOKEN):
+            return throttle.too_many_attempts(request)
+        key = split_signed(token, "join")
+        session = (
+            DiagnosticSession.objects.select_related("cooperative", "questionnaire")
+            .filter(join_key=key)
+            .first()
+            if key
+            else None
         )
-    except DiagnosticSession.DoesNotExist:
-        raise Http404 from None
+        if session is None:
+            throttle.record_failure(request, throttle.TOKEN)
+            raise Http404
+        return view(request, session, token, *args, **kwargs)
+
+    return wrapper
 
 
 def member_of(request, session):
@@ -72,8 +86,8 @@ def unavailable(request, session, posted=False):
     )
 
 
-def start(request, token):
-    session = session_from_token(token)
+@join_link
+def start(request, session, token):
     if not session.is_open:
         return unavailable(request, session, posted=request.method == "POST")
     respondent, new_token = current_respondent(request, session)
@@ -104,8 +118,8 @@ def _progress(session, respondent, themes, number):
     }
 
 
-def theme(request, token, number):
-    session = session_from_token(token)
+@join_link
+def theme(request, session, token, number):
     themes = list(session.questionnaire.themes.prefetch_related("statements"))
     if not 1 <= number <= len(themes):
         raise Http404
@@ -163,8 +177,8 @@ def theme(request, token, number):
     return response
 
 
-def review(request, token):
-    session = session_from_token(token)
+@join_link
+def review(request, session, token):
     if not session.is_open:
         return unavailable(request, session, posted=request.method == "POST")
     respondent, new_token = current_respondent(request, session)
@@ -201,9 +215,43 @@ def review(request, token):
     return response
 
 
-def thanks(request, token):
-    session = session_from_token(token)
+@join_link
+def thanks(request, session, token):
     respondent, _new = current_respondent(request, session)
     if respondent is None or not respondent.is_submitted:
         return redirect("answers:start", token)
     return render(request, "answers/thanks.html", {"session": session, "token": token})
+
+
+@join_link
+def my_answers(request, session, token):
+    """A respondent's own answers, on the device they answered from; beside the collective
+    radar once results are visible. Nobody else can reach this page for them."""
+    respondent, _new = current_respondent(request, session)
+    if respondent is None:
+        return redirect("answers:start", token)
+    mine = dict(respondent.answers.values_list("statement_id", "value"))
+    statements = services.statements_of(session.questionnaire_id)
+    context = {"session": session, "token": token, "respondent": respondent}
+    context["rows"] = [(s, mine.get(s.pk)) for s in statements]
+    counts = services.participation(session)
+    if respondent.is_submitted and services.hidden_reason(session, counts.submitted) is None:
+        results = services.compute_results(session, counts.submitted)
+        own = [
+            sum(1 for s in t.statements if mine.get(s.statement.pk) == "yes")
+            for t in results.themes
+        ]
+        context["results"] = results
+        context["own_scores"] = list(zip(results.themes, own, strict=True))
+        context["radar_svg"] = services.radar_for(
+            results,
+            [
+                services.Series(
+                    _("Mes réponses"), tuple(own), color="#b35c00", dash="8 5", marker="square"
+                )
+            ],
+        )
+        chart = results.chart_data
+        chart["datasets"].append({"label": _("Mes réponses"), "data": own})
+        context["chart_data"] = chart
+    return render(request, "answers/my_answers.html", context)

@@ -7,7 +7,7 @@ from diagnostics.models import Answer, DiagnosticSession
 class SessionForm(forms.ModelForm):
     class Meta:
         model = DiagnosticSession
-        fields = ("title", "anonymity_threshold")
+        fields = ("title", "anonymity_threshold", "open_mode")
         help_texts = {
             "title": _("Par exemple « Diagnostic de printemps 2027 »."),
         }
@@ -17,6 +17,7 @@ class SessionForm(forms.ModelForm):
         if self.instance.pk and not self.instance.is_draft:
             # Opening freezes k: a threshold lowered afterwards could expose early respondents.
             self.fields["anonymity_threshold"].disabled = True
+            self.fields["open_mode"].disabled = True
 
 
 class ThemeAnswersForm(forms.Form):

@@ -86,7 +86,21 @@ class DiagnosticSession(models.Model):
             "Il ne peut plus changer une fois la session ouverte."
         ),
     )
+    open_mode = models.BooleanField(
+        _("mode ouvert (non anonyme)"),
+        default=False,
+        help_text=_(
+            "Pour les équipes de moins de 3 personnes qui répondent ensemble : les résultats "
+            "s’affichent quel que soit le nombre de réponses, et chacun est prévenu avant de "
+            "répondre que ses réponses ne sont pas anonymes. À choisir avant l’ouverture."
+        ),
+    )
     join_key = models.CharField(max_length=32, unique=True, default=tokens.new_key, editable=False)
+    # Results published before closing are a frozen copy: later answers cannot be deduced
+    # by comparing two views of the page.
+    revealed_at = models.DateTimeField(null=True, blank=True)
+    results_snapshot = models.JSONField(null=True, blank=True, editable=False)
+    last_reminder_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

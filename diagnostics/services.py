@@ -46,7 +46,9 @@ def close_session(session):
         raise SessionStateError
     locked.status = DiagnosticSession.Status.CLOSED
     locked.closed_at = timezone.now()
-    locked.save(update_fields=["status", "closed_at"])
+    # Final results come from all submitted sheets: the frozen copy has served its purpose.
+    locked.results_snapshot = None
+    locked.save(update_fields=["status", "closed_at", "results_snapshot"])
     # The anonymity promise: once closed, no query leads from a member to an answer sheet.
     locked.respondents.update(membership=None)
     return locked
@@ -149,10 +151,12 @@ def hidden_reason(session, submitted):
     """Why results cannot be shown yet, or None when they can."""
     if session.is_draft:
         return Hidden.DRAFT
-    if session.is_open:
+    if session.is_open and session.revealed_at is None:
         # Live results would reveal the latest respondent's answers.
         return Hidden.OPEN
-    if submitted < session.anonymity_threshold:
+    if session.is_open:
+        submitted = session.results_snapshot["respondents"]
+    if submitted < session.anonymity_threshold and not (session.open_mode and submitted):
         return Hidden.BELOW_THRESHOLD
     return None
 
@@ -240,13 +244,10 @@ def statements_of(questionnaire_id):
     )
 
 
-def compute_results(session, submitted):
-    """Per-theme and per-statement results of the submitted answer sheets: three queries."""
-    counts = {
-        row["statement_id"]: row
-        for row in Answer.objects.filter(
-            respondent__session=session, respondent__submitted_at__isnull=False
-        )
+def statement_counts(session):
+    """{statement_id: (yes, unsure, no)} over submitted answer sheets, in one query."""
+    rows = (
+        Answer.objects.filter(respondent__session=session, respondent__submitted_at__isnull=False)
         .values("statement_id")
         .annotate(
             yes=Count("pk", filter=Q(value=Answer.Value.YES)),
@@ -254,15 +255,47 @@ def compute_results(session, submitted):
             no=Count("pk", filter=Q(value=Answer.Value.NO)),
         )
         .order_by()
-    }
+    )
+    return {row["statement_id"]: (row["yes"], row["unsure"], row["no"]) for row in rows}
+
+
+def compute_results(session, submitted):
+    """Per-theme and per-statement results: from the frozen copy while a revealed session is
+    still open, otherwise from the submitted answer sheets. A constant number of queries."""
+    if session.is_open and session.results_snapshot:
+        submitted = session.results_snapshot["respondents"]
+        counts = {int(k): tuple(v) for k, v in session.results_snapshot["counts"].items()}
+    else:
+        counts = statement_counts(session)
     by_theme = {}
     for statement in statements_of(session.questionnaire_id):
-        row = counts.get(statement.pk, {})
-        by_theme.setdefault(statement.theme, []).append(
-            StatementResult(statement, row.get("yes", 0), row.get("unsure", 0), row.get("no", 0))
-        )
+        yes, unsure, no = counts.get(statement.pk, (0, 0, 0))
+        by_theme.setdefault(statement.theme, []).append(StatementResult(statement, yes, unsure, no))
     themes = [ThemeResult(theme, items, submitted) for theme, items in by_theme.items()]
     return SessionResults(session=session, respondents=submitted, themes=themes)
+
+
+@transaction.atomic
+def reveal_results(session):
+    """Publish the results of an open session as they stand now (at least k respondents)."""
+    locked = DiagnosticSession.objects.select_for_update().get(pk=session.pk)
+    submitted = locked.respondents.submitted().count()
+    if not locked.is_open or (submitted < locked.anonymity_threshold and not locked.open_mode):
+        raise SessionStateError
+    locked.results_snapshot = {
+        "respondents": submitted,
+        "counts": {str(k): list(v) for k, v in statement_counts(locked).items()},
+    }
+    locked.revealed_at = timezone.now()
+    locked.save(update_fields=["results_snapshot", "revealed_at"])
+    return locked
+
+
+def members_to_remind(session):
+    """Memberships of the cooperative without a submitted answer sheet in this session. Used
+    only to send emails: the facilitator is never shown who they are."""
+    answered = session.respondents.submitted().filter(membership__isnull=False)
+    return session.cooperative.memberships.exclude(pk__in=answered.values("membership_id"))
 
 
 def radar_for(results, extra_series=()):

@@ -10,5 +10,8 @@ urlpatterns = [
     path("c/<slug:slug>/sessions/<int:pk>/modifier/", views.session_edit, name="session_edit"),
     path("c/<slug:slug>/sessions/<int:pk>/ouvrir/", views.session_open, name="session_open"),
     path("c/<slug:slug>/sessions/<int:pk>/cloturer/", views.session_close, name="session_close"),
+    path("c/<slug:slug>/sessions/<int:pk>/publier/", views.session_reveal, name="session_reveal"),
+    path("c/<slug:slug>/sessions/<int:pk>/relancer/", views.session_remind, name="session_remind"),
+    path("c/<slug:slug>/sessions/<int:pk>/qr/", views.session_qr, name="session_qr"),
     path("c/<slug:slug>/sessions/<int:pk>/resultats/", views.results, name="results"),
 ]

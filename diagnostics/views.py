@@ -1,12 +1,19 @@
 """Facilitator and member pages of a diagnostic session."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.mail import send_mass_mail
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cooperatives.access import get_cooperative_for
+from cooperatives.qr import qr_svg
 from diagnostics import services
 from diagnostics.access import get_session_for
 from diagnostics.forms import SessionForm
@@ -101,6 +108,83 @@ def session_close(request, slug, pk):
         services.close_session,
         _("La session est clôturée : plus aucune réponse n’est acceptée."),
         _("Seule une session ouverte peut être clôturée."),
+    )
+
+
+@require_POST
+@login_required
+def session_reveal(request, slug, pk):
+    return _transition(
+        request,
+        slug,
+        pk,
+        services.reveal_results,
+        _(
+            "Les résultats sont publiés tels qu’ils sont maintenant ; ils ne changeront plus "
+            "jusqu’à la clôture."
+        ),
+        _(
+            "Les résultats ne peuvent être publiés que pour une session ouverte ayant atteint "
+            "le seuil d’anonymat."
+        ),
+    )
+
+
+REMINDER_INTERVAL = timedelta(hours=12)
+
+
+@require_POST
+@login_required
+def session_remind(request, slug, pk):
+    """Email the join link to members who have not submitted, without telling who they are."""
+    session, _membership = get_session_for(request, slug, pk, facilitator=True)
+    now = timezone.now()
+    if not session.is_open:
+        messages.error(request, _("Les rappels ne concernent que les sessions ouvertes."))
+    elif session.last_reminder_at and now - session.last_reminder_at < REMINDER_INTERVAL:
+        messages.error(request, _("Un rappel a déjà été envoyé il y a moins de 12 heures."))
+    else:
+        join_url = request.build_absolute_uri(session.get_join_url())
+        emails = [m.email for m in services.members_to_remind(session)]
+        send_mass_mail(
+            [
+                (
+                    _("Rappel : diagnostic « %s »") % session.title,
+                    render_to_string(
+                        "diagnostics/email/reminder.txt", {"session": session, "url": join_url}
+                    ),
+                    None,
+                    [email],
+                )
+                for email in emails
+            ]
+        )
+        session.last_reminder_at = now
+        session.save(update_fields=["last_reminder_at"])
+        messages.success(
+            request,
+            _("Un rappel a été envoyé aux membres qui n’ont pas encore envoyé leurs réponses."),
+        )
+    return redirect(session)
+
+
+@login_required
+def session_qr(request, slug, pk):
+    """The join link as a large QR code, to show on a screen in a meeting."""
+    session, membership = get_session_for(request, slug, pk, facilitator=True)
+    if not session.is_open:
+        raise Http404
+    url = request.build_absolute_uri(session.get_join_url())
+    return render(
+        request,
+        "diagnostics/session_qr.html",
+        {
+            "cooperative": session.cooperative,
+            "membership": membership,
+            "session": session,
+            "join_url": url,
+            "qr": qr_svg(url, session.title),
+        },
     )
 
 

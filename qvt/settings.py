@@ -149,6 +149,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Header holding the client address set by the reverse proxy (e.g. HTTP_X_FORWARDED_FOR),
+# used to throttle failed logins per address; empty means REMOTE_ADDR.
+CLIENT_IP_HEADER = env_str("DJANGO_CLIENT_IP_HEADER")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True

@@ -1,11 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as account_views
+from cooperatives import invitation_views
 from qvt import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("comptes/", include("accounts.urls")),
+    path("donnees-personnelles/", account_views.privacy, name="privacy"),
+    path("invitation/<str:token>/", invitation_views.redeem, name="invitation"),
     path("", include("cooperatives.urls")),
     path("", include("diagnostics.urls")),
     path("repondre/", include("diagnostics.answer_urls")),

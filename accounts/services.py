@@ -1,0 +1,73 @@
+"""Personal data: what a person can download about themself, and erasing their account."""
+
+from django.db import transaction
+
+from cooperatives.models import Membership
+
+
+class LastFacilitatorOfError(Exception):
+    def __init__(self, cooperatives):
+        super().__init__()
+        self.cooperatives = cooperatives
+
+
+def personal_data(user):
+    """Everything stored about this person. Answers of closed sessions are not here: closing
+    a session cut their link to the person, so nobody (the person included) can find them."""
+    from diagnostics.models import Answer
+
+    memberships = list(Membership.objects.filter(user=user).select_related("cooperative"))
+    answers = (
+        Answer.objects.filter(respondent__membership__in=memberships)
+        .select_related("respondent__session", "statement")
+        .order_by("respondent__session_id", "statement__theme__order", "statement__order")
+    )
+    return {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "has_password": user.has_usable_password(),
+        },
+        "memberships": [
+            {
+                "cooperative": m.cooperative.name,
+                "role": m.role,
+                "added_on": m.created_at.isoformat(),
+            }
+            for m in memberships
+        ],
+        "answers_in_open_sessions": [
+            {
+                "session": a.respondent.session.title,
+                "statement": a.statement.code,
+                "text": a.statement.text,
+                "answer": a.value,
+                "submitted": a.respondent.submitted_at is not None,
+            }
+            for a in answers
+        ],
+    }
+
+
+@transaction.atomic
+def delete_account(user):
+    from diagnostics.models import Respondent
+
+    memberships = Membership.objects.select_for_update().filter(user=user)
+    sole = [
+        m.cooperative
+        for m in memberships.select_related("cooperative")
+        if m.is_facilitator
+        and not Membership.objects.filter(cooperative=m.cooperative_id, role=m.role)
+        .exclude(pk=m.pk)
+        .exists()
+    ]
+    if sole:
+        raise LastFacilitatorOfError(sole)
+    # Sheets still linked (open sessions) are the person's own data: erased with the account.
+    # Closed sessions' sheets are already anonymous and keep the aggregated results whole.
+    Respondent.objects.filter(membership__in=memberships).delete()
+    user.delete()

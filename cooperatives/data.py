@@ -1,0 +1,54 @@
+"""The cooperative's data, for its facilitators: export everything (never one person's
+answers), or delete everything."""
+
+from diagnostics import services as diagnostics
+
+
+def export(cooperative):
+    sessions = list(cooperative.sessions.all())
+    exported = []
+    for session, counts in diagnostics.participation_by_session(sessions):
+        item = {
+            "title": session.title,
+            "status": session.status,
+            "anonymity_threshold": session.anonymity_threshold,
+            "open_mode": session.open_mode,
+            "created_at": session.created_at.isoformat(),
+            "opened_at": session.opened_at.isoformat() if session.opened_at else None,
+            "closed_at": session.closed_at.isoformat() if session.closed_at else None,
+            "submitted": counts.submitted,
+            "results": None,
+        }
+        if diagnostics.hidden_reason(session, counts.submitted) is None:
+            results = diagnostics.compute_results(session, counts.submitted)
+            item["results"] = [
+                {
+                    "theme": t.theme.title,
+                    "score": str(t.score),
+                    "statements": [
+                        {
+                            "statement": s.statement.text,
+                            "yes": s.yes,
+                            "unsure": s.unsure,
+                            "no": s.no,
+                        }
+                        for s in t.statements
+                    ],
+                }
+                for t in results.themes
+            ]
+        exported.append(item)
+    return {
+        "cooperative": {
+            "name": cooperative.name,
+            "legal_form": cooperative.legal_form,
+            "departement": cooperative.departement,
+            "headcount": cooperative.headcount,
+            "created_at": cooperative.created_at.isoformat(),
+        },
+        "members": [
+            {"email": m.email, "role": m.role, "has_account": m.user_id is not None}
+            for m in cooperative.memberships.all()
+        ],
+        "sessions": exported,
+    }

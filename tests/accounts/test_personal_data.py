@@ -1,0 +1,99 @@
+import json
+
+from django.urls import reverse
+
+from accounts.models import User
+from cooperatives.models import Membership
+from diagnostics import services
+from tests.factories import make_respondent
+
+
+def test_a_member_downloads_their_data(client_as, member, open_session, cooperative):
+    make_respondent(open_session, "Y" * 30, membership=Membership.objects.get(user=member))
+    response = client_as(member).get(reverse("accounts:my_data_download"))
+    data = json.loads(response.content)
+    assert response["Content-Disposition"].startswith("attachment")
+    assert data["account"]["email"] == member.email
+    assert data["memberships"][0]["cooperative"] == cooperative.name
+    assert len(data["answers_in_open_sessions"]) == 30
+
+
+def test_deleting_a_member_keeps_the_closed_sessions_results(client_as, member, open_session):
+    make_respondent(open_session, "Y" * 30, membership=Membership.objects.get(user=member))
+    make_respondent(open_session, "N" * 30)
+    make_respondent(open_session, "Y" * 30)
+    services.close_session(open_session)
+    before = [t.score for t in services.compute_results(open_session, 3).themes]
+    client = client_as(member)
+    response = client.post(
+        reverse("accounts:delete"), {"confirmation": "Un-mot-de-passe-solide-42"}
+    )
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
+    assert services.participation(open_session).submitted == 3
+    assert [t.score for t in services.compute_results(open_session, 3).themes] == before
+
+
+def test_deleting_an_account_erases_its_sheets_in_open_sessions(client_as, member, open_session):
+    make_respondent(open_session, "Y" * 30, membership=Membership.objects.get(user=member))
+    client_as(member).post(
+        reverse("accounts:delete"), {"confirmation": "Un-mot-de-passe-solide-42"}
+    )
+    assert services.participation(open_session).started == 0
+
+
+def test_a_wrong_password_deletes_nothing(client_as, member):
+    response = client_as(member).post(reverse("accounts:delete"), {"confirmation": "faux"})
+    assert response.status_code == 400
+    assert User.objects.filter(pk=member.pk).exists()
+
+
+def test_the_last_facilitator_must_hand_over_before_deleting(client_as, facilitator):
+    response = client_as(facilitator).post(
+        reverse("accounts:delete"), {"confirmation": "Un-mot-de-passe-solide-42"}, follow=True
+    )
+    assert User.objects.filter(pk=facilitator.pk).exists()
+    assert "seule animateur·rice" in response.content.decode()
+
+
+def test_the_privacy_page_explains_in_plain_french(client, db):
+    html = client.get(reverse("privacy")).content.decode()
+    assert "Personne — ni la gérance" in html
+    assert "À la clôture d’une session" in html
+
+
+def test_a_facilitator_exports_the_cooperative_without_anyones_answers(
+    client_as, facilitator, closed_session, cooperative, member
+):
+    for letters in ("Y" * 30, "N" * 30, "U" * 30):
+        make_respondent(closed_session, letters)
+    response = client_as(facilitator).get(
+        reverse("cooperatives:data_export", args=[cooperative.slug])
+    )
+    data = json.loads(response.content)
+    assert {m["email"] for m in data["members"]} == {facilitator.email, member.email}
+    (session,) = data["sessions"]
+    assert session["submitted"] == 3
+    assert session["results"][0]["statements"][0] == {
+        "statement": (
+            "Nous avons débattu de nos enjeux numériques avec l’institution représentative "
+            "du personnel et l’équipe"
+        ),
+        "yes": 1,
+        "unsure": 1,
+        "no": 1,
+    }
+    assert "respondent" not in response.content.decode()
+
+
+def test_a_facilitator_deletes_the_cooperative_after_typing_its_name(
+    client_as, facilitator, cooperative
+):
+    from cooperatives.models import Cooperative
+
+    url = reverse("cooperatives:data", args=[cooperative.slug])
+    client = client_as(facilitator)
+    assert client.post(url, {"name": "pas le bon nom"}).status_code == 400
+    assert Cooperative.objects.filter(pk=cooperative.pk).exists()
+    assert client.post(url, {"name": cooperative.name}).status_code == 302
+    assert not Cooperative.objects.filter(pk=cooperative.pk).exists()
