@@ -12,11 +12,13 @@ Ranking, in order of the keys:
    page, so the next keys decide, rather than an invisible third decimal.
 2. **Share of « ? »**, highest first: unsure answers over all answers of the theme, compared
    exactly. Many « ? » mean the information is missing — something to discuss first.
-3. **Split**, strongest first: per statement, ``min(oui, non) / (oui + non)`` (0 when nobody
-   answered Oui or Non); the theme's split is the mean over its statements, compared exactly. It
-   is 0 when, on every statement, the Oui and Non do not contradict each other, and 0.5 (50 %)
-   when every statement divides the team evenly between Oui and Non. « ? » answers are left out:
-   they already count in key 2 and express missing information, not disagreement.
+3. **Split**, strongest first: per statement, ``min(oui, non) / (oui + ? + non)`` — the share of
+   respondents in the minority camp between Oui and Non, the « Désaccord » column of the
+   results page (``plans.indicators.disagreement``), so both pages tell the same story; 0 when
+   nobody answered. The theme's split is the mean over its statements, compared exactly: 0 when
+   nobody contradicts the majority on any statement, 1/2 (50 %) when every statement cuts the
+   team in two halves. « ? » answers are in neither camp: they express missing information,
+   which key 2 already weighs, not disagreement.
 4. The theme's order in the questionnaire, so that the ranking is always the same.
 """
 
@@ -88,9 +90,9 @@ class Priority:
 
 
 def statement_split(statement_result) -> Fraction:
-    """``min(oui, non) / (oui + non)``: 0 = no contradiction, 1/2 = the team is cut in two."""
-    yes, no = statement_result.yes, statement_result.no
-    return Fraction(min(yes, no), yes + no) if yes + no else Fraction(0)
+    """``min(oui, non) / total``: 0 = nobody contradicts the majority, 1/2 = cut in two."""
+    s = statement_result
+    return Fraction(min(s.yes, s.no), s.total) if s.total else Fraction(0)
 
 
 def theme_split(theme_result) -> Fraction:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("invitation/<str:token>/", invitation_views.redeem, name="invitation"),
     path("", include("cooperatives.urls")),
     path("", include("diagnostics.urls")),
+    path("", include("fiches.urls")),
     path("repondre/", include("diagnostics.answer_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

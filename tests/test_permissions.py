@@ -75,6 +75,14 @@ CASES = [
     ("diagnostics:session_remind", "open", "post", FACILITATOR_ACTION),
     ("diagnostics:session_qr", "open", "get", FACILITATOR_PAGE),
     ("diagnostics:results", "closed", "get", MEMBER_PAGE),
+    ("fiches:home", "none", "get", PUBLIC_PAGE),
+    ("fiches:foreword", "none", "get", PUBLIC_PAGE),
+    ("fiches:qvt_framework", "none", "get", PUBLIC_PAGE),
+    ("fiches:digital_stakes", "none", "get", PUBLIC_PAGE),
+    ("fiches:partners", "none", "get", PUBLIC_PAGE),
+    ("fiches:fiche", "fiche:1", "get", PUBLIC_PAGE),
+    ("fiches:priorities", "closed", "get", MEMBER_PAGE),
+    ("fiches:method", "theme:temps", "get", MEMBER_PAGE),
 ]
 
 # Django's own admin has its own staff checks.
@@ -138,6 +146,14 @@ def test_permission_matrix(
     assert response.status_code == expected[persona], (persona, name)
     if persona == ANONYMOUS and expected[ANONYMOUS] == LOGIN != expected[FACILITATOR]:
         assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_fiche_of_the_guide_is_public(client_as, personas, persona):
+    client = client_as(personas[persona])
+    for number in range(1, 7):
+        assert client.get(reverse("fiches:fiche", args=[number])).status_code == 200, number
+    assert client.get(reverse("fiches:fiche", args=[7])).status_code == 404
 
 
 def without_csrf(content):
