@@ -47,5 +47,22 @@ lint:
 format:
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
+## Backups of the PostgreSQL database named by DATABASE_URL (custom format, restorable alone).
+BACKUP_DIR ?= backups
+BACKUP_FILE ?= $(BACKUP_DIR)/qvt-$(shell date -u +%Y%m%dT%H%M%SZ).dump
+
+backup:
+	@test -n "$$DATABASE_URL" || (echo "DATABASE_URL (PostgreSQL) is required"; exit 2)
+	@mkdir -p $(dir $(BACKUP_FILE))
+	pg_dump --format=custom --no-owner --no-privileges --file="$(BACKUP_FILE)" "$$DATABASE_URL"
+	@echo "backup written to $(BACKUP_FILE)"
+
+restore:
+	@test -n "$$DATABASE_URL" || (echo "DATABASE_URL (PostgreSQL) is required"; exit 2)
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/qvt-....dump"; exit 2)
+	pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction \
+	  --dbname="$$DATABASE_URL" "$(FILE)"
+	@echo "restored $(FILE)"
+
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache test-artifacts

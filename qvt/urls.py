@@ -4,9 +4,11 @@ from django.urls import include, path
 from accounts import views as account_views
 from cooperatives import invitation_views
 from qvt import views
+from qvt.health import healthz
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", healthz, name="healthz"),
     path("comptes/", include("accounts.urls")),
     path("donnees-personnelles/", account_views.privacy, name="privacy"),
     path("invitation/<str:token>/", invitation_views.redeem, name="invitation"),
@@ -17,3 +19,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "qvt.errors.server_error"

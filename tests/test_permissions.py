@@ -40,6 +40,7 @@ PUBLIC_PAGE = everyone(200)
 # (URL name, what its arguments point at, method, {persona: status})
 CASES = [
     ("home", "none", "get", PUBLIC_PAGE),
+    ("healthz", "none", "get", PUBLIC_PAGE),
     ("privacy", "none", "get", PUBLIC_PAGE),
     ("set_language", "none", "post", everyone(302)),
     ("accounts:signup", "none", "get", everyone(302, anonymous=200)),

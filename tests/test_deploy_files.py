@@ -1,0 +1,83 @@
+"""The docker-compose deployment, checked statically (no Docker engine on our machines)."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+COMPOSE = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+DOCKERFILE = (REPO / "Dockerfile").read_text()
+ENV_EXAMPLE = (REPO / ".env.example").read_text()
+# Variables without which the production settings refuse to start.
+REQUIRED_BY_SETTINGS = {"DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"}
+
+
+def env_example_keys():
+    return {
+        line.split("=", 1)[0]
+        for line in ENV_EXAMPLE.splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+
+
+def test_the_compose_file_follows_the_compose_specification():
+    beside_python = Path(sys.executable).parent / "check-jsonschema"
+    checker = str(beside_python) if beside_python.exists() else shutil.which("check-jsonschema")
+    result = subprocess.run(
+        [checker, "--builtin-schema", "vendor.compose-spec", str(REPO / "docker-compose.yml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_db_is_postgres_16_with_a_named_volume_and_a_healthcheck():
+    db = COMPOSE["services"]["db"]
+    assert db["image"].startswith("postgres:16")
+    volume = db["volumes"][0].split(":")[0]
+    assert volume in COMPOSE["volumes"]
+    assert "pg_isready" in " ".join(db["healthcheck"]["test"])
+
+
+def test_web_waits_for_a_healthy_db_and_checks_its_own_health():
+    web = COMPOSE["services"]["web"]
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+    assert web["env_file"] == ".env"
+    assert "/healthz" in " ".join(web["healthcheck"]["test"])
+
+
+def test_every_variable_the_settings_require_is_provided():
+    provided = env_example_keys() | set(COMPOSE["services"]["web"]["environment"])
+    assert provided >= REQUIRED_BY_SETTINGS
+
+
+def test_no_secret_is_committed():
+    for line in ENV_EXAMPLE.splitlines():
+        key, _, value = line.partition("=")
+        if re.search(r"SECRET|PASSWORD", key) and not key.startswith("#"):
+            assert value == "", f"{key} must be empty in .env.example"
+    compose_text = (REPO / "docker-compose.yml").read_text()
+    assert "POSTGRES_PASSWORD:?" in compose_text  # compose refuses to start without one
+    assert not re.search(r"DJANGO_SECRET_KEY\s*[:=]\s*\S", compose_text)
+    assert ".env" in (REPO / ".gitignore").read_text().splitlines()
+
+
+def test_the_image_runs_as_a_non_root_user_with_static_files_and_catalogues_built():
+    assert re.search(r"^USER app$", DOCKERFILE, re.M)
+    assert "collectstatic" in DOCKERFILE
+    assert "compilemessages" in DOCKERFILE
+    assert "libpango" in DOCKERFILE  # WeasyPrint
+    entrypoint = (REPO / "docker/entrypoint.sh").read_text()
+    assert "migrate" in entrypoint
+    assert "gunicorn" in DOCKERFILE
+
+
+@pytest.mark.parametrize("name", [".env", "db.sqlite3", ".venv"])
+def test_local_files_stay_out_of_the_image(name):
+    assert name in (REPO / ".dockerignore").read_text().splitlines()
