@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.models import Cooperative, Membership
@@ -22,6 +23,10 @@ class Questionnaire(models.Model):
         return self.title
 
 
+def in_english():
+    return (get_language() or "").startswith("en")
+
+
 class Theme(models.Model):
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.CASCADE, related_name="themes"
@@ -29,6 +34,7 @@ class Theme(models.Model):
     code = models.SlugField()
     order = models.PositiveSmallIntegerField()
     title = models.CharField(_("titre"), max_length=200)
+    title_en = models.CharField(_("titre en anglais"), max_length=200, blank=True)
     fiche_number = models.PositiveSmallIntegerField(
         _("numéro de fiche"), validators=[MinValueValidator(1), MaxValueValidator(6)]
     )
@@ -44,12 +50,18 @@ class Theme(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def localized_title(self):
+        return self.title_en if in_english() and self.title_en else self.title
+
 
 class Statement(models.Model):
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="statements")
     code = models.CharField(max_length=40)
     order = models.PositiveSmallIntegerField()
     text = models.TextField(_("affirmation"))
+    # The guide is French; English lets a member who does not read French answer the quiz.
+    text_en = models.TextField(_("affirmation en anglais"), blank=True)
 
     class Meta:
         verbose_name = _("affirmation")
@@ -61,6 +73,10 @@ class Statement(models.Model):
 
     def __str__(self):
         return self.text
+
+    @property
+    def localized_text(self):
+        return self.text_en if in_english() and self.text_en else self.text
 
 
 class DiagnosticSession(models.Model):

@@ -54,3 +54,21 @@ def test_statements_appear_in_the_guide_in_the_quiz_order(db, guide_text):
         )
     ]
     assert positions == sorted(positions)
+
+
+def test_every_statement_and_theme_has_an_english_text(db):
+    statements = Statement.objects.filter(theme__questionnaire__code="qvt-numerique-2018")
+    assert all(s.text_en and s.text_en != s.text for s in statements)
+    assert all(t.title_en for t in Theme.objects.all())
+
+
+def test_an_english_speaking_member_answers_in_english(client, open_session):
+    from django.urls import reverse
+
+    client.post(reverse("answers:start", args=[open_session.join_token]))
+    url = reverse("answers:theme", args=[open_session.join_token, 1])
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Nous avons réalisé une analyse préalable des besoins" in french
+    assert "We have carried out a prior analysis of needs" in english
+    assert "Running a transformation project" in english
