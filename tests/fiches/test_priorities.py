@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diagnostics import services
 from diagnostics.models import Statement, Theme
@@ -161,3 +163,31 @@ def test_the_ranking_of_real_answers_from_the_database(closed_session):
     assert weak["projet"] == ["projet.5"]
     # temps: 3 "?" on every statement, all weak, tied, so in questionnaire order.
     assert weak["temps"] == [f"temps.{n}" for n in range(1, 6)]
+
+
+def _theme_results(counts):
+    """Six themes from 30 (oui, ?, non) triples, 4 respondents each."""
+    codes = ("projet", "information", "temps", "espaces", "competences", "management")
+    return [theme_result(code, n, counts[5 * (n - 1) : 5 * n]) for n, code in enumerate(codes, 1)]
+
+
+@given(
+    st.lists(
+        st.integers(0, 4).flatmap(lambda yes: st.tuples(st.just(yes), st.integers(0, 4 - yes))),
+        min_size=30,
+        max_size=30,
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_any_ranking_is_ordered_by_score_then_unsure_then_split(pairs):
+    counts = [(yes, unsure, 4 - yes - unsure) for yes, unsure in pairs]
+    themes = _theme_results(counts)
+    ranked = rank_priorities(results(*themes))
+    assert sorted(p.theme.code for p in ranked) == sorted(t.theme.code for t in themes)
+    assert [p.rank for p in ranked] == list(range(1, 7))
+    for before, after in zip(ranked, ranked[1:], strict=False):
+        assert before.score <= after.score
+        if before.score == after.score:
+            assert before.unsure_share >= after.unsure_share
+            if before.unsure_share == after.unsure_share:
+                assert before.split >= after.split
