@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "cooperatives",
     "diagnostics",
     "fiches",
+    "plans",
 ]
 
 MIDDLEWARE = [

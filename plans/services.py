@@ -1,0 +1,259 @@
+"""Workflows after a diagnostic: visible results, consolidation, disagreement, priorities, actions.
+
+The results page, the PDF and the CSV all read the same `Analysis`, so they cannot disagree.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from diagnostics import services as diagnostics
+from diagnostics.models import Answer
+from diagnostics.radar import Series
+from plans import guide, indicators
+from plans.models import VALUES, Action, ConsolidatedAnswer
+
+PRIORITY_COUNT = 3
+CONSOLIDATED_SERIES = {"color": "#b35c00", "dash": "8 5", "marker": "square"}
+
+
+class ConsolidationError(ValueError):
+    """A consolidation that names a statement of another questionnaire or an unknown value."""
+
+
+# --- Visibility ------------------------------------------------------------------------------
+
+
+def results_visible(session):
+    """Consolidation, actions, PDF and CSV exist only once the results can be shown (one query)."""
+    submitted = diagnostics.participation(session).submitted
+    return diagnostics.hidden_reason(session, submitted) is None, submitted
+
+
+# --- Analysis: results + consolidation + disagreement ------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatementAnalysis:
+    result: object  # diagnostics.services.StatementResult
+    consolidated: ConsolidatedAnswer | None
+
+    @property
+    def statement(self):
+        return self.result.statement
+
+    @property
+    def disagreement(self):
+        r = self.result
+        return indicators.disagreement(r.yes, r.unsure, r.no)
+
+    @property
+    def disagreement_level(self):
+        return indicators.disagreement_level(self.disagreement)
+
+    @property
+    def most_frequent(self):
+        r = self.result
+        return indicators.most_frequent(r.yes, r.unsure, r.no)
+
+
+@dataclass(frozen=True)
+class ThemeAnalysis:
+    result: object  # diagnostics.services.ThemeResult
+    statements: list
+
+    @property
+    def theme(self):
+        return self.result.theme
+
+    @property
+    def score(self):
+        return self.result.score
+
+    @property
+    def unsure_share(self):
+        return Decimal(self.result.unsure_share)
+
+    @property
+    def consolidated_score(self):
+        """Number of agreed "Oui" (0–5), or None while the theme is not consolidated."""
+        agreed = [s.consolidated for s in self.statements]
+        if not all(agreed):
+            return None
+        return sum(1 for c in agreed if c.value == Answer.Value.YES)
+
+    @property
+    def weak_statements(self):
+        """The statements most of the team did not answer Oui: where to start the discussion."""
+        ids = guide.weak_statement_ids(self.result)
+        by_id = {s.statement.pk: s for s in self.statements}
+        return [by_id[pk] for pk in ids]
+
+    @property
+    def max_disagreement(self):
+        return max((s.disagreement for s in self.statements), default=Decimal(0))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    results: object  # diagnostics.services.SessionResults
+    themes: list
+
+    @property
+    def respondents(self):
+        return self.results.respondents
+
+    @property
+    def is_consolidated(self):
+        return bool(self.themes) and all(t.consolidated_score is not None for t in self.themes)
+
+    @property
+    def statements(self):
+        return [s for t in self.themes for s in t.statements]
+
+    @property
+    def chart_data(self):
+        data = self.results.chart_data
+        if self.is_consolidated:
+            data["datasets"].append(
+                {
+                    "label": _("Réponse consolidée"),
+                    "data": [t.consolidated_score for t in self.themes],
+                }
+            )
+        return data
+
+    @cached_property
+    def radar_svg(self):
+        extra = ()
+        if self.is_consolidated:
+            extra = (
+                Series(
+                    _("Réponse consolidée"),
+                    tuple(t.consolidated_score for t in self.themes),
+                    **CONSOLIDATED_SERIES,
+                ),
+            )
+        return diagnostics.radar_for(self.results, extra)
+
+    def priorities(self, count=PRIORITY_COUNT):
+        """The weakest themes first, ranked like the priorities page of `fiches`.
+
+        Without that app: by displayed (one-decimal) score, ties to the larger share of "?"
+        (missing information), then to the questionnaire's order.
+        """
+        ids = guide.ranked_theme_ids(self.results)
+        if ids is not None:
+            by_id = {t.theme.pk: t for t in self.themes}
+            return [by_id[pk] for pk in ids][:count]
+        ranked = sorted(self.themes, key=lambda t: (t.score, -t.unsure_share, t.theme.order))
+        return ranked[:count]
+
+
+def analyse(session, results):
+    """Join the results with the consolidated answers: one query."""
+    agreed = {c.statement_id: c for c in session.consolidated_answers.all()}
+    themes = [
+        ThemeAnalysis(t, [StatementAnalysis(s, agreed.get(s.statement.pk)) for s in t.statements])
+        for t in results.themes
+    ]
+    return Analysis(results, themes)
+
+
+def results_extra(session, results):
+    """Extra context of the results page (diagnostics.views.results): one more query."""
+    analysis = analyse(session, results)
+    return {
+        "analysis": analysis,
+        "chart_data": analysis.chart_data,
+        "radar_svg": analysis.radar_svg,
+    }
+
+
+# --- Consolidation ------------------------------------------------------------------------------
+
+
+def consolidation_initial(analysis):
+    """{statement_id: (value, note)}: the saved answers, or the most frequent answer."""
+    return {
+        s.statement.pk: (s.consolidated.value, s.consolidated.note)
+        if s.consolidated
+        else (s.most_frequent, "")
+        for s in analysis.statements
+    }
+
+
+@transaction.atomic
+def save_consolidation(session, choices, user):
+    """Store {statement_id: (value, note)} for every statement at once, or nothing at all."""
+    statement_ids = {s.pk for s in diagnostics.statements_of(session.questionnaire_id)}
+    unknown = set(choices) - statement_ids
+    if unknown:
+        raise ConsolidationError(
+            f"statements outside the session's questionnaire: {sorted(unknown)}"
+        )
+    if any(value not in VALUES for value, _note in choices.values()):
+        raise ConsolidationError("unknown value")
+    ConsolidatedAnswer.objects.bulk_create(
+        [
+            ConsolidatedAnswer(
+                session=session, statement_id=sid, value=value, note=note.strip(), updated_by=user
+            )
+            for sid, (value, note) in choices.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["session", "statement"],
+        update_fields=["value", "note", "updated_by", "updated_at"],
+    )
+
+
+# --- Action plan ---------------------------------------------------------------------------------
+
+
+def actions_of(session):
+    return session.actions.select_related("theme", "owner_membership__user").order_by(
+        "theme__order", "position", "pk"
+    )
+
+
+def plan_by_theme(analysis, actions):
+    """[(ThemeAnalysis, [Action])] for every theme, in the questionnaire's order."""
+    by_theme = {}
+    for action in actions:
+        by_theme.setdefault(action.theme_id, []).append(action)
+    return [(t, by_theme.get(t.theme.pk, [])) for t in analysis.themes]
+
+
+@transaction.atomic
+def save_action(action, theme_changed=False):
+    """Create or update; an action that is new or changes theme goes to the end of its theme."""
+    if action.pk is None or theme_changed:
+        action.place_last()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def move_action(action, offset):
+    """Swap the action with its neighbour in the same theme (offset -1 = up, +1 = down).
+
+    The theme's positions are renumbered 0…n-1 first, so equal or gappy positions (e.g. after a
+    deletion) never make a move silently do nothing.
+    """
+    siblings = list(
+        Action.objects.select_for_update()
+        .filter(session_id=action.session_id, theme_id=action.theme_id)
+        .order_by("position", "pk")
+    )
+    index = next(i for i, a in enumerate(siblings) if a.pk == action.pk)
+    target = index + offset
+    if not 0 <= target < len(siblings):
+        return False
+    siblings[index], siblings[target] = siblings[target], siblings[index]
+    for position, sibling in enumerate(siblings):
+        sibling.position = position
+    Action.objects.bulk_update(siblings, ["position"])
+    return True
