@@ -17,6 +17,7 @@ from cooperatives.qr import qr_svg
 from diagnostics import services
 from diagnostics.access import get_session_for
 from diagnostics.forms import SessionForm
+from plans import services as plans_services
 
 
 @login_required
@@ -205,4 +206,6 @@ def results(request, slug, pk):
         context["results"] = result
         context["chart_data"] = result.chart_data
         context["radar_svg"] = services.radar_for(result)
+        # Consolidated dataset, disagreement and "?" shares (issue 4); replaces the chart data.
+        context.update(plans_services.results_extra(session, result))
     return render(request, "diagnostics/results.html", context)

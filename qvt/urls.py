@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("cooperatives.urls")),
     path("", include("diagnostics.urls")),
     path("", include("fiches.urls")),
+    path("", include("plans.urls")),
     path("repondre/", include("diagnostics.answer_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from plans import views
+
+app_name = "plans"
+
+prefix = "c/<slug:slug>/sessions/<int:pk>/"
+urlpatterns = [
+    path(f"{prefix}consolidation/", views.consolidate, name="consolidate"),
+    path(f"{prefix}plan/", views.plan, name="plan"),
+    path(f"{prefix}plan/nouvelle-action/", views.action_create, name="action_create"),
+    path(f"{prefix}plan/<int:action_pk>/modifier/", views.action_edit, name="action_edit"),
+    path(f"{prefix}plan/<int:action_pk>/supprimer/", views.action_delete, name="action_delete"),
+    path(
+        f"{prefix}plan/<int:action_pk>/monter/", views.action_move, {"offset": -1}, name="action_up"
+    ),
+    path(
+        f"{prefix}plan/<int:action_pk>/descendre/",
+        views.action_move,
+        {"offset": 1},
+        name="action_down",
+    ),
+    path(f"{prefix}rapport.pdf", views.report_pdf, name="pdf"),
+    path(f"{prefix}export/resultats.csv", views.results_csv, name="results_csv"),
+    path(f"{prefix}export/plan-action.csv", views.plan_csv, name="plan_csv"),
+]
