@@ -28,9 +28,12 @@ class ConsolidationError(ValueError):
 
 
 def results_visible(session):
-    """Consolidation, actions, PDF and CSV exist only once the results can be shown (one query)."""
+    """Consolidation, actions, PDF and CSV exist only for a closed session whose results can be
+    shown (one query). Results revealed while the session is still open are a snapshot for a
+    first look: the team consolidates and plans on the final answers."""
     submitted = diagnostics.participation(session).submitted
-    return diagnostics.hidden_reason(session, submitted) is None, submitted
+    visible = session.is_closed and diagnostics.hidden_reason(session, submitted) is None
+    return visible, submitted
 
 
 # --- Analysis: results + consolidation + disagreement ------------------------------------------

@@ -195,3 +195,15 @@ def test_only_the_mean_is_drawn_before_consolidation(client_as, facilitator, vis
     response = client_as(facilitator).get(results_url(visible_session))
     assert len(response.context["chart_data"]["datasets"]) == 1
     assert "Consolider avec l’équipe" in response.content.decode()
+
+
+def test_results_revealed_while_open_show_disagreement_but_no_consolidation_links(
+    client_as, facilitator, open_session
+):
+    for letters in ("Y" * 30, "N" * 30, "Y" * 30):
+        make_respondent(open_session, letters)
+    diagnostics.reveal_results(open_session)
+    html = client_as(facilitator).get(results_url(open_session)).content.decode()
+    assert html.count("data-disagreement=") == 30
+    assert "Consolider avec l’équipe" not in html
+    assert plan_url("pdf", open_session) not in html

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from diagnostics import services as diagnostics
 from plans.models import Action
 from tests.factories import SessionFactory, make_respondent
 from tests.plans.conftest import plan_url, results_url
@@ -71,15 +72,18 @@ def test_facilitators_reach_every_view(
         assert response["Location"].startswith(plan_url("plan", action.session))
 
 
-@pytest.mark.parametrize("state", ["draft", "open", "below_threshold"])
+@pytest.mark.parametrize("state", ["draft", "open", "revealed_while_open", "below_threshold"])
 @pytest.mark.parametrize(("name", "needs_action", "method", "_f"), VIEWS, ids=IDS)
 def test_before_the_results_are_visible_every_view_says_why(
     client_as, facilitator, cooperative, themes, state, name, needs_action, method, _f
 ):
-    status = "closed" if state == "below_threshold" else state
+    status = {"below_threshold": "closed", "revealed_while_open": "open"}.get(state, state)
     session = SessionFactory(cooperative=cooperative, status=status, anonymity_threshold=4)
-    for _ in range(3):
+    for _ in range(4 if state == "revealed_while_open" else 3):
         make_respondent(session, "Y" * 30)
+    if state == "revealed_while_open":
+        # A first look at the results: consolidation and plan wait for the final answers.
+        diagnostics.reveal_results(session)
     action = Action.objects.create(session=session, theme=themes[0], title="Trop tôt")
     client = client_as(facilitator)
     response = getattr(client, method)(url_for(name, needs_action, session, action))
