@@ -6,7 +6,9 @@ Format choices, for French spreadsheet users:
   opens a ";" file in columns and reads "2,7" as a number; LibreOffice asks and accepts both;
 - a cell that starts with = + - @ (or a tab / carriage return) gets a leading apostrophe, so a
   title typed by a user can never run as a formula when the file is opened (CSV injection).
-Results are aggregated per theme and per statement: no row is ever about one respondent.
+Results are aggregated per theme and per statement: no row is ever about one respondent. On a
+theme row, Oui / ? / Non count the answers to its five statements, and the percentages are over
+those answers (so "% ?" is the theme's share of "?" shown on the results page).
 """
 
 import csv
