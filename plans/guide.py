@@ -5,6 +5,7 @@ the PDF still work (with a simpler ranking and without the fiche excerpts) if it
 its content fails to load.
 """
 
+import re
 from dataclasses import dataclass
 
 from plans.models import Action
@@ -52,6 +53,15 @@ class FicheGuide:
     method: tuple  # MethodPart: the fiche's own steps, or the titles of its method sections
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _list_items(markdown):
+    """The "- " items of a block's small markdown, as plain text (the PDF prints no markup)."""
+    items = (line[2:].strip() for line in markdown.splitlines() if line.startswith("- "))
+    return tuple(_LINK.sub(r"\1", item).replace("**", "") for item in items)
+
+
 def fiche_guide(number):
     """The excerpt of FICHE `number` printed under a priority theme, or None."""
     if content_loader is None:
@@ -65,7 +75,7 @@ def fiche_guide(number):
         if block.kind == "steps":
             method.extend(MethodPart(s.title, tuple(s.points)) for s in block.steps)
         elif block.title:
-            method.append(MethodPart(block.title))
+            method.append(MethodPart(block.title, _list_items(block.body)))
     return FicheGuide(
         number=fiche.number,
         title=fiche.title,
