@@ -7,7 +7,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cooperatives.models import Membership
-from tests.factories import SessionFactory
+from plans.models import Action
+from tests.factories import SessionFactory, make_respondent
 
 ANONYMOUS, OUTSIDER, OTHER_FACILITATOR, MEMBER, FACILITATOR = (
     "anonymous",
@@ -76,6 +77,16 @@ CASES = [
     ("diagnostics:session_remind", "open", "post", FACILITATOR_ACTION),
     ("diagnostics:session_qr", "open", "get", FACILITATOR_PAGE),
     ("diagnostics:results", "closed", "get", MEMBER_PAGE),
+    ("plans:consolidate", "visible", "get", FACILITATOR_PAGE),
+    ("plans:plan", "visible", "get", MEMBER_PAGE),
+    ("plans:action_create", "visible", "get", FACILITATOR_PAGE),
+    ("plans:action_edit", "action", "get", FACILITATOR_PAGE),
+    ("plans:action_delete", "action", "get", FACILITATOR_PAGE),
+    ("plans:action_up", "action", "post", FACILITATOR_ACTION),
+    ("plans:action_down", "action", "post", FACILITATOR_ACTION),
+    ("plans:pdf", "visible", "get", FACILITATOR_PAGE),
+    ("plans:results_csv", "visible", "get", FACILITATOR_PAGE),
+    ("plans:plan_csv", "visible", "get", FACILITATOR_PAGE),
     ("fiches:home", "none", "get", PUBLIC_PAGE),
     ("fiches:foreword", "none", "get", PUBLIC_PAGE),
     ("fiches:qvt_framework", "none", "get", PUBLIC_PAGE),
@@ -131,6 +142,18 @@ def build_kwargs(kind, cooperative, member):
     if kind.startswith("theme:"):
         session = SessionFactory(cooperative=cooperative, status="closed")
         return {"slug": cooperative.slug, "pk": session.pk, "theme_code": kind.split(":")[1]}
+    if kind in ("visible", "action"):
+        # Closed with results visible: what consolidation, the plan and exports need.
+        session = SessionFactory(cooperative=cooperative, status="closed")
+        for letters in ("Y" * 30, "N" * 30, "U" * 30):
+            make_respondent(session, letters)
+        kwargs = {"slug": cooperative.slug, "pk": session.pk}
+        if kind == "action":
+            action = Action.objects.create(
+                session=session, theme=session.questionnaire.themes.first(), title="Charte"
+            )
+            kwargs["action_pk"] = action.pk
+        return kwargs
     if kind.startswith("fiche:"):
         return {"number": int(kind.split(":")[1])}
     session = SessionFactory(cooperative=cooperative, status=kind)
