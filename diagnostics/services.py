@@ -275,6 +275,22 @@ def compute_results(session, submitted):
     return SessionResults(session=session, respondents=submitted, themes=themes)
 
 
+@dataclass(frozen=True)
+class ResultsState:
+    """What a results-based page may show: the counts, why results are hidden, or them."""
+
+    participation: Participation
+    hidden_reason: str | None
+    results: SessionResults | None
+
+
+def results_state(session):
+    counts = participation(session)
+    reason = hidden_reason(session, counts.submitted)
+    results = None if reason else compute_results(session, counts.submitted)
+    return ResultsState(counts, reason, results)
+
+
 @transaction.atomic
 def reveal_results(session):
     """Publish the results of an open session as they stand now (at least k respondents)."""

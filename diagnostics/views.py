@@ -17,19 +17,25 @@ from cooperatives.qr import qr_svg
 from diagnostics import services
 from diagnostics.access import get_session_for
 from diagnostics.forms import SessionForm
+from diagnostics.models import DiagnosticSession
 from plans import services as plans_services
 
 
 @login_required
 def session_create(request, slug):
     cooperative, membership = get_cooperative_for(request, slug, facilitator=True)
-    form = SessionForm(request.POST or None)
+    # Cooperative and questionnaire first: the form offers (and checks) the previous session.
+    new_session = DiagnosticSession(
+        cooperative=cooperative,
+        questionnaire=services.guide_questionnaire(),
+        created_by=request.user,
+    )
+    initial = {}
+    if request.GET.get("suite", "").isdigit():
+        initial["previous"] = int(request.GET["suite"])
+    form = SessionForm(request.POST or None, instance=new_session, initial=initial)
     if request.method == "POST" and form.is_valid():
-        session = form.save(commit=False)
-        session.cooperative = cooperative
-        session.questionnaire = services.guide_questionnaire()
-        session.created_by = request.user
-        session.save()
+        session = form.save()
         messages.success(request, _("La session est créée. Ouvrez-la quand l’équipe est prête."))
         return redirect(session)
     return render(
@@ -192,17 +198,16 @@ def session_qr(request, slug, pk):
 @login_required
 def results(request, slug, pk):
     session, membership = get_session_for(request, slug, pk)
-    counts = services.participation(session)
-    reason = services.hidden_reason(session, counts.submitted)
+    state = services.results_state(session)
     context = {
         "cooperative": session.cooperative,
         "membership": membership,
         "session": session,
-        "participation": counts,
-        "hidden_reason": reason,
+        "participation": state.participation,
+        "hidden_reason": state.hidden_reason,
     }
-    if reason is None:
-        result = services.compute_results(session, counts.submitted)
+    if state.results is not None:
+        result = state.results
         context["results"] = result
         context["chart_data"] = result.chart_data
         context["radar_svg"] = services.radar_for(result)

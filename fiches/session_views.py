@@ -16,17 +16,15 @@ from fiches.priorities import rank_priorities
 
 def _session_context(session, membership):
     """The page's context and the session's results, or None while they are hidden."""
-    counts = services.participation(session)
-    reason = services.hidden_reason(session, counts.submitted)
+    state = services.results_state(session)
     context = {
         "cooperative": session.cooperative,
         "membership": membership,
         "session": session,
-        "participation": counts,
-        "hidden_reason": reason,
+        "participation": state.participation,
+        "hidden_reason": state.hidden_reason,
     }
-    results = None if reason else services.compute_results(session, counts.submitted)
-    return context, results
+    return context, state.results
 
 
 @login_required
