@@ -1,15 +1,38 @@
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from diagnostics.models import Answer, DiagnosticSession
 
 
+class PreviousSessionField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        if obj.closed_at:
+            return _("%(title)s (clôturée le %(date)s)") % {
+                "title": obj.title,
+                "date": date_format(timezone.localtime(obj.closed_at), "j F Y"),
+            }
+        return obj.title
+
+
 class SessionForm(forms.ModelForm):
+    """The instance must carry its cooperative and questionnaire (the views set them), so that
+    only that cooperative's closed sessions can be chosen as the previous one."""
+
     class Meta:
         model = DiagnosticSession
-        fields = ("title", "anonymity_threshold", "open_mode")
+        fields = ("title", "anonymity_threshold", "open_mode", "previous")
+        field_classes = {"previous": PreviousSessionField}
         help_texts = {
             "title": _("Par exemple « Diagnostic de printemps 2027 »."),
+        }
+        error_messages = {
+            "previous": {
+                "invalid_choice": _(
+                    "Choisissez une session clôturée de cette coopérative, antérieure à celle-ci."
+                )
+            }
         }
 
     def __init__(self, *args, **kwargs):
@@ -18,6 +41,20 @@ class SessionForm(forms.ModelForm):
             # Opening freezes k: a threshold lowered afterwards could expose early respondents.
             self.fields["anonymity_threshold"].disabled = True
             self.fields["open_mode"].disabled = True
+        self.fields["previous"].queryset = self.previous_candidates()
+        self.fields["previous"].empty_label = _("— aucune : c’est un premier diagnostic —")
+
+    def previous_candidates(self):
+        session = self.instance
+        if not session.cooperative_id:
+            return DiagnosticSession.objects.none()
+        candidates = session.cooperative.sessions.filter(
+            status=DiagnosticSession.Status.CLOSED, questionnaire_id=session.questionnaire_id
+        )
+        if session.pk:
+            # Only earlier sessions: a chain of follow-ups can never loop back on itself.
+            candidates = candidates.exclude(pk=session.pk).filter(created_at__lt=session.created_at)
+        return candidates.order_by("-closed_at", "-created_at")
 
 
 class ThemeAnswersForm(forms.Form):

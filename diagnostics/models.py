@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -117,6 +118,20 @@ class DiagnosticSession(models.Model):
     revealed_at = models.DateTimeField(null=True, blank=True)
     results_snapshot = models.JSONField(null=True, blank=True, editable=False)
     last_reminder_at = models.DateTimeField(null=True, blank=True)
+    # The guide's step « Suivi »: the diagnostic is run again, and the new session is read
+    # against the earlier one (same cooperative, same questionnaire: checked in clean()).
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="followups",
+        verbose_name=_("dans la suite de"),
+        help_text=_(
+            "Une session clôturée de la coopérative : ses actions encore ouvertes seront "
+            "listées avec les nouveaux résultats, et les deux diagnostics comparés."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -145,6 +160,36 @@ class DiagnosticSession(models.Model):
 
     def get_absolute_url(self):
         return reverse("diagnostics:session", args=[self.cooperative.slug, self.pk])
+
+    def clean(self):
+        super().clean()
+        previous = self.previous
+        if previous is None:
+            return
+        if self.pk and previous.pk == self.pk:
+            raise ValidationError(
+                {"previous": _("Une session ne peut pas être dans la suite d’elle-même.")},
+                code="previous_self",
+            )
+        # Compared across cooperatives or editions, the scores would mean nothing (and a forged
+        # id must not pull another cooperative's results into this one's pages).
+        if (
+            previous.cooperative_id != self.cooperative_id
+            or previous.questionnaire_id != self.questionnaire_id
+        ):
+            raise ValidationError(
+                {
+                    "previous": _(
+                        "Choisissez une session de la même coopérative, sur le même questionnaire."
+                    )
+                },
+                code="previous_elsewhere",
+            )
+        if not previous.is_closed:
+            raise ValidationError(
+                {"previous": _("La session précédente doit être clôturée.")},
+                code="previous_not_closed",
+            )
 
     @property
     def is_draft(self):
