@@ -207,6 +207,7 @@ class Stats:
         self.errors = []
         self.started = self.ended = None
         self.cpu = None  # cpu_delta() of the phase
+        self.sheets = []  # (respondent cookie, {statement pk: value acknowledged})
 
     def add(self, kind, seconds):
         self.latency.setdefault(kind, []).append(seconds)
@@ -252,6 +253,7 @@ async def member(base, join_path, stats, think, rng, arrival):
             await asyncio.sleep(rng.uniform(*think))
 
     await asyncio.sleep(arrival)
+    posted = {}  # statement pk -> the last value the server acknowledged with its redirect
     async with httpx.AsyncClient(base_url=base, timeout=20, follow_redirects=False) as client:
         try:
             page = await call(client, stats, "join_get", "GET", join_path, 200)
@@ -269,6 +271,7 @@ async def member(base, join_path, stats, think, rng, arrival):
                 data.update(csrfmiddlewaretoken=csrf(page), direction="next")
                 await read()
                 await call(client, stats, "answer_post", "POST", url, 302, data=data)
+                posted.update({int(f[2:]): data[f] for f in fields})
             review = f"{join_path}recapitulatif/"
             page = await call(client, stats, "review_get", "GET", review, 200)
             await read()
@@ -276,6 +279,8 @@ async def member(base, join_path, stats, think, rng, arrival):
             await call(client, stats, "submit_post", "POST", review, 302, data=data)
         except Failed:
             pass
+        token = next((c.value for c in client.cookies.jar if c.name.startswith("qvt_r")), None)
+        stats.sheets.append((token, posted))
 
 
 async def flow_phase(name, base, join_path, members, think, arrival, timeout, seed):
@@ -425,6 +430,26 @@ def check_answers(session, members):
     return ok, (
         f"{len(rows)} respondents, {len(submitted)} submitted, {answers} answers stored "
         f"(expected {expected}), {len(wrong)} sheets without exactly 30 distinct answers"
+    )
+
+
+def check_values(stats):
+    """(ok, message): the database holds exactly the values each member's browser sent."""
+    from diagnostics.models import Respondent
+    from diagnostics.tokens import hash_token
+
+    wrong = missing = 0
+    for token, posted in stats.sheets:
+        respondent = Respondent.objects.filter(token_hash=hash_token(token or "")).first()
+        if respondent is None:
+            missing += 1
+            continue
+        stored = dict(respondent.answers.values_list("statement_id", "value"))
+        wrong += stored != posted
+    ok = not wrong and not missing and len(stats.sheets) > 0
+    return ok, (
+        f"{len(stats.sheets)} members' sent values compared: {wrong} sheets differ, "
+        f"{missing} sheets not found"
     )
 
 
@@ -686,6 +711,8 @@ def main():
     if not 1 <= args.members <= 500 or not 1 <= args.capacity_seconds <= 60:
         sys.exit("bounded: 1-500 members, 1-60 capacity seconds")
 
+    # A SIGTERM (timeout, kill) unwinds like Ctrl-C, so the finally below stops gunicorn.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     django_setup(args.db)
     require_migrated(args.db)
     env = bench_env(args.db, DJANGO_ALLOWED_HOSTS="127.0.0.1")
@@ -730,6 +757,9 @@ def main():
     for name in ("meeting", "burst"):
         if name in results:
             ok, message = check_answers(sessions[name], args.members)
+            checks.append(ok)
+            print(f"  {name:<9} {'OK  ' if ok else 'FAIL'} {message}")
+            ok, message = check_values(results[name])
             checks.append(ok)
             print(f"  {name:<9} {'OK  ' if ok else 'FAIL'} {message}")
     if "cap_answers" in results:
