@@ -20,6 +20,7 @@ from cooperatives.forms import (
 )
 from cooperatives.qr import qr_svg
 from diagnostics.services import participation_by_session
+from followup import services as followup
 
 
 @login_required
@@ -36,6 +37,7 @@ def create(request):
 def dashboard(request, slug):
     cooperative, membership = get_cooperative_for(request, slug)
     sessions = list(cooperative.sessions.all())
+    participation = participation_by_session(sessions)
     return render(
         request,
         "cooperatives/dashboard.html",
@@ -43,7 +45,9 @@ def dashboard(request, slug):
             "cooperative": cooperative,
             "membership": membership,
             "sessions": sessions,
-            "participation": participation_by_session(sessions),
+            "participation": participation,
+            # The plans' follow-up and the trend over sessions (issue 9): a few more queries.
+            **followup.dashboard_context(cooperative, participation),
         },
     )
 

@@ -168,8 +168,12 @@ class DiagnosticSession(models.Model):
             return
         if self.pk and previous.pk == self.pk:
             raise ValidationError(
-                {"previous": _("Une session ne peut pas être dans la suite d’elle-même.")},
-                code="previous_self",
+                {
+                    "previous": ValidationError(
+                        _("Une session ne peut pas être dans la suite d’elle-même."),
+                        code="previous_self",
+                    )
+                }
             )
         # Compared across cooperatives or editions, the scores would mean nothing (and a forged
         # id must not pull another cooperative's results into this one's pages).
@@ -179,16 +183,22 @@ class DiagnosticSession(models.Model):
         ):
             raise ValidationError(
                 {
-                    "previous": _(
-                        "Choisissez une session de la même coopérative, sur le même questionnaire."
+                    "previous": ValidationError(
+                        _(
+                            "Choisissez une session de la même coopérative, sur le même "
+                            "questionnaire."
+                        ),
+                        code="previous_elsewhere",
                     )
-                },
-                code="previous_elsewhere",
+                }
             )
         if not previous.is_closed:
             raise ValidationError(
-                {"previous": _("La session précédente doit être clôturée.")},
-                code="previous_not_closed",
+                {
+                    "previous": ValidationError(
+                        _("La session précédente doit être clôturée."), code="previous_not_closed"
+                    )
+                }
             )
 
     @property

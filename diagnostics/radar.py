@@ -53,13 +53,15 @@ def _marker(series, x, y):
     return f'<circle cx="{x}" cy="{y}" r="4" fill="{series.color}"/>'
 
 
-def radar_svg(labels, series, *, max_value=5, title=""):
+def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar"):
+    """`svg_id` names the title's id, unique when a page or PDF shows two radars."""
     count = len(labels)
+    svg_id = escape(svg_id)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="radar-title" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="{svg_id}-title" '
         f'class="radar-svg" font-family="DejaVu Sans, sans-serif">',
-        f'<title id="radar-title">{escape(title)}</title>',
+        f'<title id="{svg_id}-title">{escape(title)}</title>',
     ]
     for level in range(1, max_value + 1):
         ring = _points([level] * count, max_value)

@@ -18,6 +18,7 @@ from diagnostics import services
 from diagnostics.access import get_session_for
 from diagnostics.forms import SessionForm
 from diagnostics.models import DiagnosticSession
+from followup import services as followup_services
 from plans import services as plans_services
 
 
@@ -205,6 +206,8 @@ def results(request, slug, pk):
         "session": session,
         "participation": state.participation,
         "hidden_reason": state.hidden_reason,
+        # A follow-up session opens on the review of the previous plan (issue 9).
+        "review": followup_services.review_of(session),
     }
     if state.results is not None:
         result = state.results

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "diagnostics",
     "fiches",
     "plans",
+    "followup",
 ]
 
 MIDDLEWARE = [

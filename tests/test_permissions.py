@@ -95,6 +95,8 @@ CASES = [
     ("fiches:fiche", "fiche:1", "get", PUBLIC_PAGE),
     ("fiches:priorities", "closed", "get", MEMBER_PAGE),
     ("fiches:method", "theme:temps", "get", MEMBER_PAGE),
+    ("followup:compare", "coop", "get", MEMBER_PAGE),
+    ("followup:action_status", "coop-action", "post", FACILITATOR_ACTION),
 ]
 
 # Django's own admin has its own staff checks.
@@ -142,13 +144,15 @@ def build_kwargs(kind, cooperative, member):
     if kind.startswith("theme:"):
         session = SessionFactory(cooperative=cooperative, status="closed")
         return {"slug": cooperative.slug, "pk": session.pk, "theme_code": kind.split(":")[1]}
-    if kind in ("visible", "action"):
+    if kind in ("visible", "action", "coop-action"):
         # Closed with results visible: what consolidation, the plan and exports need.
         session = SessionFactory(cooperative=cooperative, status="closed")
         for letters in ("Y" * 30, "N" * 30, "U" * 30):
             make_respondent(session, letters)
         kwargs = {"slug": cooperative.slug, "pk": session.pk}
-        if kind == "action":
+        if kind == "coop-action":  # an action reached through its cooperative only
+            kwargs.pop("pk")
+        if kind in ("action", "coop-action"):
             action = Action.objects.create(
                 session=session, theme=session.questionnaire.themes.first(), title="Charte"
             )

@@ -1,0 +1,161 @@
+"""Server-side charts of the follow-up: the two-session radar and a small line chart per theme.
+
+`trend_svg` is a pure function of its inputs (like diagnostics.radar.radar_svg), so tests can
+check that its points sit on the scores. It is the chart without JavaScript and the PDF's chart;
+static/js/trend.js draws the same numbers with Chart.js over it.
+"""
+
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from diagnostics.radar import Series, radar_svg
+from diagnostics.services import MAX_THEME_SCORE
+
+WIDTH, HEIGHT = 320, 200
+LEFT, RIGHT, TOP = 30, 30, 12
+PLOT_BOTTOM = 150  # y of the value 0; below it the date labels, then the legend
+LABEL_Y = PLOT_BOTTOM + 16
+LEGEND_Y = HEIGHT - 10
+
+# Same colours, line styles and markers as static/js/radar.js and static/js/trend.js: the series
+# differ by line style and marker too, never by colour alone.
+AFTER_STYLE = {"color": "#1f5f8b", "dash": "", "marker": "circle"}
+BEFORE_STYLE = {"color": "#b35c00", "dash": "8 5", "marker": "square"}
+
+
+def trend_point(index, count, value, max_value=MAX_THEME_SCORE):
+    """(x, y) of the `index`-th of `count` values; one value alone sits in the middle."""
+    width = WIDTH - LEFT - RIGHT
+    x = LEFT + (width / 2 if count == 1 else width * index / (count - 1))
+    y = PLOT_BOTTOM - (PLOT_BOTTOM - TOP) * float(value) / max_value
+    return round(x, 2), round(y, 2)
+
+
+def _runs(values):
+    """Consecutive (index, value) runs without a gap: a missing value breaks the line."""
+    run = []
+    for index, value in enumerate(values):
+        if value is None:
+            if run:
+                yield run
+            run = []
+        else:
+            run.append((index, value))
+    if run:
+        yield run
+
+
+def _marker(series, x, y):
+    if series.marker == "square":
+        return f'<rect x="{x - 3.5}" y="{y - 3.5}" width="7" height="7" fill="{series.color}"/>'
+    return f'<circle cx="{x}" cy="{y}" r="3.5" fill="{series.color}"/>'
+
+
+def trend_svg(labels, series, *, max_value=MAX_THEME_SCORE, title="", svg_id="trend"):
+    """A small line chart: one x position per label, a line per series (None = no point)."""
+    count = len(labels)
+    svg_id = escape(svg_id)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="{svg_id}-title" '
+        f'class="trend-svg" font-family="DejaVu Sans, sans-serif">',
+        f'<title id="{svg_id}-title">{escape(title)}</title>',
+    ]
+    for level in range(max_value + 1):
+        _x, y = trend_point(0, 1, level, max_value)
+        parts.append(
+            f'<line x1="{LEFT}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}" stroke="#d0d0d0" '
+            f'stroke-width="1"/><text x="{LEFT - 6}" y="{y + 3.5}" font-size="10" fill="#555" '
+            f'text-anchor="end">{level}</text>'
+        )
+    # Every label while they fit, else every other one (and always the last, the latest session).
+    step = 1 if count <= 6 else 2
+    for index, label in enumerate(labels):
+        if index % step and index != count - 1:
+            continue
+        x, _y = trend_point(index, count, 0, max_value)
+        parts.append(
+            f'<text x="{x}" y="{LABEL_Y}" font-size="9" fill="#333" text-anchor="middle">'
+            f"{escape(label)}</text>"
+        )
+    for s in series:
+        dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+        for run in _runs(s.values):
+            points = " ".join("{},{}".format(*trend_point(i, count, v, max_value)) for i, v in run)
+            parts.append(
+                f'<polyline class="trend-series" data-series="{escape(s.name)}" '
+                f'points="{points}" fill="none" stroke="{s.color}" stroke-width="2.5"{dash}/>'
+            )
+            parts.extend(_marker(s, *trend_point(i, count, v, max_value)) for i, v in run)
+    if len(series) > 1:
+        x = LEFT
+        for s in series:
+            dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+            parts.append(
+                f'<line x1="{x}" y1="{LEGEND_Y - 4}" x2="{x + 26}" y2="{LEGEND_Y - 4}" '
+                f'stroke="{s.color}" stroke-width="2.5"{dash}/>'
+                f'<text x="{x + 31}" y="{LEGEND_Y}" font-size="10">{escape(s.name)}</text>'
+            )
+            x += 150
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def theme_trend_svg(theme_trend, labels):
+    series = [Series(_("Moyenne des réponses"), tuple(theme_trend.scores), **AFTER_STYLE)]
+    if theme_trend.has_consolidated:
+        series.append(
+            Series(_("Réponse consolidée"), tuple(theme_trend.consolidated), **BEFORE_STYLE)
+        )
+    title = _("Évolution du thème « %(theme)s », score de 0 à 5, session par session") % {
+        "theme": theme_trend.theme.title
+    }
+    svg = trend_svg(labels, series, title=title, svg_id=f"trend-{theme_trend.theme.code}")
+    return mark_safe(svg)  # noqa: S308 - every text inside was escaped by trend_svg
+
+
+def comparison_series(comparison):
+    """The later session first (solid line, circles), the earlier one dashed with squares."""
+    from followup.services import session_date
+
+    def short(session):
+        # Short names: the legend sits under the radar, beside its bottom axis label.
+        return date_format(session_date(session), "SHORT_DATE_FORMAT")
+
+    return [
+        Series(
+            _("Après (%(date)s)") % {"date": short(comparison.after_session)},
+            tuple(t.score.after for t in comparison.themes),
+            **AFTER_STYLE,
+        ),
+        Series(
+            _("Avant (%(date)s)") % {"date": short(comparison.before_session)},
+            tuple(t.score.before for t in comparison.themes),
+            **BEFORE_STYLE,
+        ),
+    ]
+
+
+def comparison_radar(comparison):
+    svg = radar_svg(
+        [t.theme.title for t in comparison.themes],
+        comparison_series(comparison),
+        max_value=MAX_THEME_SCORE,
+        title=_("Cartographie des deux sessions : score moyen par thème, de 0 à 5"),
+        svg_id="comparison-radar",
+    )
+    return mark_safe(svg)  # noqa: S308 - every text inside was escaped by radar_svg
+
+
+def comparison_chart_data(comparison):
+    """For static/js/radar.js: its first style is solid blue, its second dashed orange."""
+    return {
+        "labels": [t.theme.title for t in comparison.themes],
+        "datasets": [
+            {"label": s.name, "data": [float(v) for v in s.values]}
+            for s in comparison_series(comparison)
+        ],
+        "max": MAX_THEME_SCORE,
+    }

@@ -1,0 +1,394 @@
+"""The guide's last step, « Suivi : évaluation, ajustements »: a cooperative's sessions over time.
+
+Comparisons are pure functions of two `plans.services.Analysis` — each the results and the agreed
+answers of one session, exactly what that session's own page shows. Nothing finer is compared:
+respondents are never matched across sessions (their link to a member is cut at closing anyway),
+so a comparison reveals no more than the two sessions shown side by side.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from diagnostics import services as diagnostics
+from diagnostics.models import Answer, Theme
+from plans import services as plans
+from plans.models import Action, ConsolidatedAnswer
+
+# --- Which sessions can be compared ----------------------------------------------------------
+
+
+def chronological(session):
+    """Sort key: when the diagnostic ended (closing), else when it was created."""
+    return (session.closed_at or session.created_at, session.pk)
+
+
+def session_date(session):
+    return timezone.localtime(session.closed_at or session.created_at).date()
+
+
+def session_label(session):
+    return _("%(title)s (%(date)s)") % {
+        "title": session.title,
+        "date": date_format(session_date(session), "j F Y"),
+    }
+
+
+def comparable_sessions(participation):
+    """[(session, submitted)] of the closed sessions whose results are visible, oldest first.
+
+    `participation` is `diagnostics.services.participation_by_session(...)`: no query here. A
+    session below its anonymity threshold stays out, so no page can show its numbers, alone or
+    as a difference.
+    """
+    visible = [
+        (session, counts.submitted)
+        for session, counts in participation
+        if session.is_closed and diagnostics.hidden_reason(session, counts.submitted) is None
+    ]
+    return sorted(visible, key=lambda pair: chronological(pair[0]))
+
+
+def comparable_of(cooperative):
+    sessions = list(cooperative.sessions.all())
+    return sessions, comparable_sessions(diagnostics.participation_by_session(sessions))
+
+
+def analysis_of(session, submitted):
+    """Results and agreed answers of one session (three queries)."""
+    return plans.analyse(session, diagnostics.compute_results(session, submitted))
+
+
+# --- Comparing two sessions ------------------------------------------------------------------
+
+
+class Direction:
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One number before and after; None on either side when it does not exist (e.g. a theme
+    not consolidated)."""
+
+    before: Decimal | int | None
+    after: Decimal | int | None
+
+    @property
+    def known(self):
+        return self.before is not None and self.after is not None
+
+    @property
+    def delta(self):
+        return self.after - self.before if self.known else None
+
+    @property
+    def magnitude(self):
+        return abs(self.delta) if self.known else None
+
+    @property
+    def direction(self):
+        if not self.known:
+            return None
+        if self.delta > 0:
+            return Direction.UP
+        return Direction.DOWN if self.delta < 0 else Direction.SAME
+
+
+def whole_percent(share):
+    """A share as the page shows it (no decimal): the change is the difference of the shown
+    numbers, so "40 % → 60 %" always reads "+20", never "+19"."""
+    return Decimal(share).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class StatementChange:
+    statement: object
+    yes_share: Change  # share of « Oui », in percent
+
+
+@dataclass(frozen=True)
+class ThemeChange:
+    theme: object
+    score: Change  # collective score, one decimal, 0–5
+    consolidated: Change  # agreed score, 0–5, or None when not consolidated
+    statements: list
+
+
+@dataclass(frozen=True)
+class Comparison:
+    before: object  # plans.services.Analysis
+    after: object
+    themes: list
+
+    @property
+    def before_session(self):
+        return self.before.results.session
+
+    @property
+    def after_session(self):
+        return self.after.results.session
+
+    @property
+    def has_consolidated(self):
+        return any(t.consolidated.before is not None for t in self.themes) or any(
+            t.consolidated.after is not None for t in self.themes
+        )
+
+
+def compare(before, after):
+    """Theme by theme and statement by statement, the change from `before` to `after`.
+
+    Both are `plans.services.Analysis` of the same questionnaire. Themes and statements are
+    matched by identity; one present on one side only is left out.
+    """
+    after_themes = {t.theme.pk: t for t in after.themes}
+    themes = []
+    for old in before.themes:
+        new = after_themes.get(old.theme.pk)
+        if new is None:
+            continue
+        new_statements = {s.statement.pk: s for s in new.statements}
+        statements = [
+            StatementChange(
+                s.statement,
+                Change(
+                    whole_percent(s.result.yes_share),
+                    whole_percent(new_statements[s.statement.pk].result.yes_share),
+                ),
+            )
+            for s in old.statements
+            if s.statement.pk in new_statements
+        ]
+        themes.append(
+            ThemeChange(
+                theme=new.theme,
+                score=Change(old.score, new.score),
+                consolidated=Change(old.consolidated_score, new.consolidated_score),
+                statements=statements,
+            )
+        )
+    return Comparison(before=before, after=after, themes=themes)
+
+
+# --- Trend over every comparable session -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeTrend:
+    theme: object
+    scores: list  # collective score per session (Decimal, one decimal), oldest first
+    consolidated: list  # agreed score per session (int), None where not consolidated
+
+    @property
+    def has_consolidated(self):
+        return any(value is not None for value in self.consolidated)
+
+
+@dataclass(frozen=True)
+class Trend:
+    sessions: list  # oldest first
+    themes: list
+
+    @property
+    def has_consolidated(self):
+        return any(t.has_consolidated for t in self.themes)
+
+    @property
+    def labels(self):
+        """Short x-axis labels: the closing date."""
+        return [date_format(session_date(s), "SHORT_DATE_FORMAT") for s in self.sessions]
+
+    @property
+    def chart_data(self):
+        """For static/js/trend.js (json_script): the same numbers as the table and the SVG."""
+        return {
+            "labels": self.labels,
+            "max": diagnostics.MAX_THEME_SCORE,
+            "themes": [
+                {
+                    "title": t.theme.title,
+                    "series": [
+                        {"label": _("Moyenne des réponses"), "data": [float(v) for v in t.scores]},
+                        *(
+                            [{"label": _("Réponse consolidée"), "data": t.consolidated}]
+                            if t.has_consolidated
+                            else []
+                        ),
+                    ],
+                }
+                for t in self.themes
+            ],
+        }
+
+    @cached_property
+    def charts(self):
+        """[(ThemeTrend, SVG)]: the no-JavaScript chart of each theme, also used by the PDF."""
+        from followup.charts import theme_trend_svg
+
+        labels = self.labels
+        return [(t, theme_trend_svg(t, labels)) for t in self.themes]
+
+
+def trend(comparable):
+    """Scores of every theme in each of `comparable` ([(session, submitted)], oldest first).
+
+    Three queries whatever the number of sessions and respondents: the themes, the « Oui » per
+    session and theme over submitted answer sheets, the agreed answers per session and theme.
+    Sessions on another questionnaire than the latest one are left out (their themes differ).
+    """
+    if not comparable:
+        return None
+    questionnaire_id = comparable[-1][0].questionnaire_id
+    comparable = [pair for pair in comparable if pair[0].questionnaire_id == questionnaire_id]
+    ids = [session.pk for session, _submitted in comparable]
+    themes = list(
+        Theme.objects.filter(questionnaire_id=questionnaire_id)
+        .annotate(size=Count("statements"))
+        .order_by("order")
+    )
+    yes = {
+        (row["respondent__session_id"], row["statement__theme_id"]): row["yes"]
+        for row in Answer.objects.filter(
+            respondent__session_id__in=ids,
+            respondent__submitted_at__isnull=False,
+            value=Answer.Value.YES,
+        )
+        .values("respondent__session_id", "statement__theme_id")
+        .annotate(yes=Count("pk"))
+        .order_by()
+    }
+    agreed = {
+        (row["session_id"], row["statement__theme_id"]): (row["yes"], row["total"])
+        for row in ConsolidatedAnswer.objects.filter(session_id__in=ids)
+        .values("session_id", "statement__theme_id")
+        .annotate(yes=Count("pk", filter=Q(value=Answer.Value.YES)), total=Count("pk"))
+        .order_by()
+    }
+    theme_trends = []
+    for theme in themes:
+        scores, consolidated = [], []
+        for session, submitted in comparable:
+            # The guide's rule, as ThemeResult.score: mean number of « Oui », one decimal.
+            count = yes.get((session.pk, theme.pk), 0)
+            scores.append(diagnostics.one_decimal(Decimal(count) / submitted))
+            agreed_yes, agreed_total = agreed.get((session.pk, theme.pk), (0, 0))
+            consolidated.append(agreed_yes if agreed_total == theme.size else None)
+        theme_trends.append(ThemeTrend(theme, scores, consolidated))
+    return Trend(sessions=[session for session, _submitted in comparable], themes=theme_trends)
+
+
+# --- Actions: review, follow-up, status ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Review:
+    """The previous session's plan, read again when the team runs the diagnostic again."""
+
+    previous: object
+    actions: list
+
+    @property
+    def open_actions(self):
+        return [a for a in self.actions if not a.is_closed]
+
+    @property
+    def closed_count(self):
+        return sum(1 for a in self.actions if a.is_closed)
+
+
+def review_of(session):
+    """The review of the previous session's plan, or None (two queries for a follow-up)."""
+    if not session.previous_id:
+        return None
+    previous = session.previous
+    if previous.cooperative_id != session.cooperative_id:  # clean() forbids it; never show it
+        return None
+    return Review(previous=previous, actions=list(plans.actions_of(previous)))
+
+
+def action_sort_key(action):
+    """Overdue first, then by due date (no date last), then theme order."""
+    return (
+        not action.is_overdue,
+        action.due_date is None,
+        action.due_date or timezone.localdate(),
+        action.theme.order,
+        action.position,
+        action.pk,
+    )
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    session: object
+    counts: dict  # {status: number}
+    overdue: int
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    def statuses(self):
+        """[(label, number)] in the order of Action.Status."""
+        return [(label, self.counts.get(value, 0)) for value, label in Action.Status.choices]
+
+
+@dataclass(frozen=True)
+class ActionFollowup:
+    open_actions: list  # not done nor dropped, every session, overdue first
+    plans: list  # PlanSummary per session with a plan, newest first
+
+    @property
+    def overdue_count(self):
+        return sum(1 for a in self.open_actions if a.is_overdue)
+
+
+def action_followup(cooperative):
+    """Where the cooperative's action plans stand: one query."""
+    actions = list(
+        Action.objects.filter(session__cooperative=cooperative).select_related(
+            "theme", "session", "owner_membership__user"
+        )
+    )
+    summaries = {}
+    for action in actions:
+        counts, overdue = summaries.setdefault(action.session_id, (action.session, {}, [0]))[1:]
+        counts[action.status] = counts.get(action.status, 0) + 1
+        overdue[0] += action.is_overdue
+    plan_list = sorted(
+        (
+            PlanSummary(session, counts, overdue[0])
+            for session, counts, overdue in summaries.values()
+        ),
+        key=lambda summary: chronological(summary.session),
+        reverse=True,
+    )
+    open_actions = sorted((a for a in actions if not a.is_closed), key=action_sort_key)
+    return ActionFollowup(open_actions=open_actions, plans=plan_list)
+
+
+def set_status(action, status):
+    """The quick status change of the follow-up pages (the full form is in plans)."""
+    if status not in Action.Status.values:
+        raise ValueError(status)
+    action.status = status
+    action.save(update_fields=["status", "updated_at"])
+    return action
+
+
+def dashboard_context(cooperative, participation):
+    """The cooperative page's follow-up: four queries, whatever the number of sessions."""
+    comparable = comparable_sessions(participation)
+    return {
+        "comparable": comparable,
+        "trend": trend(comparable) if len(comparable) >= 2 else None,
+        "followup": action_followup(cooperative),
+    }
