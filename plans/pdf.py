@@ -20,6 +20,7 @@ from django.utils import timezone
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from followup import report as followup_report
 from plans import guide
 from plans.services import actions_of, plan_by_theme
 
@@ -102,6 +103,8 @@ def report_context(session, analysis):
         "plan": [(t, items) for t, items in plan_by_theme(analysis, actions) if items],
         "action_count": len(actions),
         "generated_at": timezone.localtime(),
+        # A follow-up session: comparison with the previous one and its plan's review (issue 9).
+        **followup_report.pdf_context(session, analysis),
     }
 
 
