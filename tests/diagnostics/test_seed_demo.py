@@ -2,6 +2,7 @@ from django.core.management import call_command
 
 from cooperatives.models import Cooperative
 from diagnostics import services
+from followup import services as followup
 
 
 def test_seed_demo_creates_a_closed_session_with_varied_scores_and_an_open_one(db, capsys):
@@ -9,7 +10,7 @@ def test_seed_demo_creates_a_closed_session_with_varied_scores_and_an_open_one(d
     out = capsys.readouterr().out
     assert "animation@demo.coop" in out and "demo-password-1234" in out
     cooperative = Cooperative.objects.get(slug="scop-demo")
-    closed = cooperative.sessions.get(status="closed")
+    closed = cooperative.sessions.get(status="closed", previous__isnull=False)
     assert services.participation(closed).submitted == 12
     results = services.compute_results(closed, 12)
     assert len({t.score for t in results.themes}) >= 4  # a radar with a shape
@@ -17,3 +18,20 @@ def test_seed_demo_creates_a_closed_session_with_varied_scores_and_an_open_one(d
     # Running it again recreates the same demo instead of failing or duplicating it.
     call_command("seed_demo", password="demo-password-1234")
     assert Cooperative.objects.filter(slug="scop-demo").count() == 1
+
+
+def test_seed_demo_has_a_follow_up_of_an_earlier_session_with_its_plan(db):
+    call_command("seed_demo", password="demo-password-1234")
+    cooperative = Cooperative.objects.get(slug="scop-demo")
+    _sessions, comparable = followup.comparable_of(cooperative)
+    (earlier, _n), (later, submitted) = comparable
+    assert later.previous == earlier and submitted == 12
+    assert cooperative.sessions.get(status="open").previous == later
+    statuses = sorted(earlier.actions.values_list("status", flat=True))
+    assert statuses == ["doing", "done", "dropped", "todo"]
+    assert any(a.is_overdue for a in earlier.actions.all())
+    comparison = followup.compare(
+        followup.analysis_of(earlier, _n), followup.analysis_of(later, submitted)
+    )
+    assert comparison.has_consolidated
+    assert any(t.score.delta for t in comparison.themes)  # something moved between the two

@@ -1,5 +1,6 @@
 import random
 import secrets
+from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -10,15 +11,22 @@ from cooperatives.models import Cooperative, Membership
 from cooperatives.services import create_cooperative
 from diagnostics import services
 from diagnostics.models import Answer, DiagnosticSession
+from plans import services as plans
+from plans.models import Action
 
 DEMO_SLUG = "scop-demo"
 DEMO_EMAIL = "animation@demo.coop"
 # Likelihood of "Oui" per theme, so the demo radar has a shape worth discussing.
 YES_LIKELIHOOD = [0.8, 0.5, 0.25, 0.65, 0.15, 0.45]
+# A year earlier, before the first action plan: weaker on the themes the plan then worked on.
+EARLIER_YES_LIKELIHOOD = [0.75, 0.35, 0.2, 0.65, 0.05, 0.3]
 
 
 class Command(BaseCommand):
-    help = "Create (or recreate) the demo cooperative with a closed and an open session."
+    help = (
+        "Create (or recreate) the demo cooperative: a closed session with its action plan, its "
+        "closed follow-up a year later, and an open session."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--password", help="Facilitator password (default: a random one).")
@@ -42,22 +50,27 @@ class Command(BaseCommand):
         statements = services.statements_of(questionnaire.pk)
         rng = random.Random(2026)  # fixed seed: the same demo every time
 
-        closed = DiagnosticSession.objects.create(
-            cooperative=cooperative,
-            questionnaire=questionnaire,
-            title="Diagnostic d’automne 2026",
-            created_by=user,
-        )
-        services.open_session(closed)
-        for _n in range(12):
-            self._respond(closed, statements, rng, submitted=True)
-        services.close_session(closed)
+        earlier = self._closed_session(
+            cooperative, questionnaire, user, statements, rng,
+            title="Diagnostic d’automne 2025", respondents=10,
+            likelihood=EARLIER_YES_LIKELIHOOD, days_ago=400,
+        )  # fmt: skip
+        self._consolidate(earlier, statements, user)
+        self._earlier_plan(earlier, user)
+        closed = self._closed_session(
+            cooperative, questionnaire, user, statements, rng,
+            title="Diagnostic d’automne 2026", respondents=12,
+            likelihood=YES_LIKELIHOOD, days_ago=30, previous=earlier,
+        )  # fmt: skip
+        self._consolidate(closed, statements, user)
+        self._current_plan(closed)
 
         current = DiagnosticSession.objects.create(
             cooperative=cooperative,
             questionnaire=questionnaire,
             title="Diagnostic de printemps 2027",
             created_by=user,
+            previous=closed,
         )
         services.open_session(current)
         for _n in range(2):
@@ -67,10 +80,81 @@ class Command(BaseCommand):
         self.stdout.write(f"  Facilitator login: {DEMO_EMAIL}")
         self.stdout.write(f"  Password:          {password}")
 
-    def _respond(self, session, statements, rng, submitted):
+    def _closed_session(
+        self, cooperative, questionnaire, user, statements, rng, *, title, respondents,
+        likelihood, days_ago, previous=None,
+    ):  # fmt: skip
+        session = DiagnosticSession.objects.create(
+            cooperative=cooperative,
+            questionnaire=questionnaire,
+            title=title,
+            created_by=user,
+            previous=previous,
+        )
+        services.open_session(session)
+        for _n in range(respondents):
+            self._respond(session, statements, rng, submitted=True, likelihood=likelihood)
+        services.close_session(session)
+        # Dated in the past, so the history reads in order on the cooperative page.
+        closed_at = timezone.now() - timedelta(days=days_ago)
+        DiagnosticSession.objects.filter(pk=session.pk).update(
+            created_at=closed_at - timedelta(days=20),
+            opened_at=closed_at - timedelta(days=14),
+            closed_at=closed_at,
+        )
+        session.refresh_from_db()
+        return session
+
+    def _consolidate(self, session, statements, user):
+        """The team's agreed answers: the most frequent answer of each statement."""
+        submitted = services.participation(session).submitted
+        analysis = plans.analyse(session, services.compute_results(session, submitted))
+        plans.save_consolidation(session, plans.consolidation_initial(analysis), user)
+
+    def _earlier_plan(self, session, user):
+        themes = {t.order: t for t in session.questionnaire.themes.all()}
+        owner = session.cooperative.memberships.get(email=DEMO_EMAIL)
+        today = timezone.localdate()
+        for theme, step, title, status, due in [
+            (5, "realisation", "Former l’équipe aux outils partagés", "done", -200),
+            (2, "preparation", "Écrire une charte du droit à la déconnexion", "doing", -20),
+            (3, "avant-projet", "Recenser les outils utilisés par chaque équipe", "todo", 5),
+            (6, "validation", "Tester un outil de planning partagé", "dropped", -120),
+        ]:
+            plans.save_action(
+                Action(
+                    session=session,
+                    theme=themes[theme],
+                    step=step,
+                    title=title,
+                    status=status,
+                    due_date=today + timedelta(days=due),
+                    owner_membership=owner if status != "todo" else None,
+                    owner_name="" if status != "todo" else "Le CSE",
+                )
+            )
+
+    def _current_plan(self, session):
+        themes = {t.order: t for t in session.questionnaire.themes.all()}
+        today = timezone.localdate()
+        for theme, title, due in [
+            (5, "Binômes d’entraide sur les outils numériques", 60),
+            (3, "Réunion d’équipe sur la charge de messages", 3),
+        ]:
+            plans.save_action(
+                Action(
+                    session=session,
+                    theme=themes[theme],
+                    title=title,
+                    due_date=today + timedelta(days=due),
+                    owner_name="Le bureau",
+                )
+            )
+
+    def _respond(self, session, statements, rng, submitted, likelihood=YES_LIKELIHOOD):
         respondent, _token = services.start_respondent(session)
         Answer.objects.bulk_create(
-            Answer(respondent=respondent, statement=s, value=self._value(s, rng))
+            Answer(respondent=respondent, statement=s, value=self._value(s, rng, likelihood))
             for s in statements
         )
         if submitted:
@@ -79,12 +163,9 @@ class Command(BaseCommand):
             respondent.save(update_fields=["submitted_at", "current_theme"])
 
     @staticmethod
-    def _value(statement, rng):
+    def _value(statement, rng, likelihood=YES_LIKELIHOOD):
         draw = rng.random()
-        if draw < YES_LIKELIHOOD[statement.theme.order - 1]:
+        yes = likelihood[statement.theme.order - 1]
+        if draw < yes:
             return Answer.Value.YES
-        return (
-            Answer.Value.UNSURE
-            if draw < YES_LIKELIHOOD[statement.theme.order - 1] + 0.15
-            else Answer.Value.NO
-        )
+        return Answer.Value.UNSURE if draw < yes + 0.15 else Answer.Value.NO
