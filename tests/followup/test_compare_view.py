@@ -24,6 +24,11 @@ def test_by_default_the_last_two_comparable_sessions_are_compared(
     assert "sans changement" in info
     espaces = html[html.index('data-change="espaces"') :][:300]
     assert "▼ −2,0" in espaces and "baisse de 2,0" in espaces
+    # Consolidated: 1 → 3 agreed Oui in theme 3, 5 → 3 in theme 4.
+    temps = html[html.index('data-consolidated-change="temps"') :][:300]
+    assert "▲ +2" in temps and "hausse de 2" in temps
+    espaces = html[html.index('data-consolidated-change="espaces"') :][:300]
+    assert "▼ −2" in espaces and "baisse de 2" in espaces
     # Both radars (SVG fallback and Chart.js data) carry both sessions, with the table beside.
     assert 'data-series="Après (12/01/2026)"' in html and 'data-series="Avant (10/01/2025)"' in html
     assert 'stroke-dasharray="8 5"' in html
