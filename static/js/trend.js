@@ -28,7 +28,7 @@
           return {
             label: set.label, data: set.data, borderColor: s.color, borderDash: s.dash,
             backgroundColor: s.color, pointStyle: s.point, pointRadius: 4, borderWidth: 2.5,
-            spanGaps: false, tension: 0
+            spanGaps: false, tension: 0, clip: 6  // points on 0 or 5 stay whole
           };
         })
       },
