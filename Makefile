@@ -23,9 +23,15 @@ compilemessages:
 	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
 	  $(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=staticfiles -v 0; fi
 
+# Updates the catalogues from the sources; then translate the new English entries by hand.
+# French is the source language: its catalogue repeats the msgids (tests/test_i18n.py checks both).
+MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench
 messages:
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=staticfiles --ignore=tests -v 0
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -d djangojs -l fr -l en --ignore=.venv --ignore=staticfiles --ignore=static/vendor -v 0
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr -l en $(MESSAGES_IGNORE) -v 0
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -d djangojs -l fr -l en $(MESSAGES_IGNORE) --ignore=static/vendor -v 0
+	@for po in locale/fr/LC_MESSAGES/*.po; do \
+	  msgattrib --clear-fuzzy --no-obsolete "$$po" | msgen - -o "$$po" || exit 1; done
+	@printf "locale/en: "; msgfmt --statistics -o /dev/null locale/en/LC_MESSAGES/django.po
 
 ## The app on its embedded default: SQLite file, demo data, printed login.
 run: install compilemessages
