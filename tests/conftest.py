@@ -1,6 +1,8 @@
 """Personas shared by every test: a facilitator, a member and an outsider of a cooperative,
 and the facilitator of another cooperative."""
 
+import importlib
+
 import pytest
 
 from cooperatives.models import Membership
@@ -21,6 +23,22 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def guide_quiz_survives_flushes(request):
+    """Transactional tests (live_server, transaction=True) end with a flush that also removes the
+    guide's quiz, which a data migration loaded: put it back for the tests that follow."""
+    yield
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    from django.apps import apps
+
+    from diagnostics.models import Questionnaire
+
+    if not Questionnaire.objects.filter(code="qvt-numerique-2018").exists():
+        for name in ("0002_guide_questionnaire", "0005_guide_questionnaire_english"):
+            importlib.import_module(f"diagnostics.migrations.{name}").load(apps, None)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ print(s.get_join_url())
 """
 CLOSED = """
 from diagnostics.models import DiagnosticSession
-s = DiagnosticSession.objects.get(status="closed", cooperative__slug="scop-demo")
+s = DiagnosticSession.objects.filter(status="closed", cooperative__slug="scop-demo").latest("closed_at")
 print(s.pk)
 """
 
