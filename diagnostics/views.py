@@ -210,10 +210,7 @@ def results(request, slug, pk):
         "review": followup_services.review_of(session),
     }
     if state.results is not None:
-        result = state.results
-        context["results"] = result
-        context["chart_data"] = result.chart_data
-        context["radar_svg"] = services.radar_for(result)
-        # Consolidated dataset, disagreement and "?" shares (issue 4); replaces the chart data.
-        context.update(plans_services.results_extra(session, result))
+        context["results"] = state.results
+        # The chart and radar with the consolidated dataset, disagreement and "?" shares.
+        context.update(plans_services.results_extra(session, state.results))
     return render(request, "diagnostics/results.html", context)
