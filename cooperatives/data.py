@@ -5,7 +5,13 @@ from diagnostics import services as diagnostics
 
 
 def export(cooperative):
-    sessions = list(cooperative.sessions.all())
+    sessions = list(
+        cooperative.sessions.select_related("previous").prefetch_related(
+            "consolidated_answers__statement",
+            "actions__theme",
+            "actions__owner_membership__user",
+        )
+    )
     exported = []
     for session, counts in diagnostics.participation_by_session(sessions):
         item = {
@@ -17,7 +23,25 @@ def export(cooperative):
             "opened_at": session.opened_at.isoformat() if session.opened_at else None,
             "closed_at": session.closed_at.isoformat() if session.closed_at else None,
             "submitted": counts.submitted,
+            "previous": session.previous.title if session.previous_id else None,
             "results": None,
+            "consolidated_answers": [
+                {"statement": c.statement.code, "answer": c.value, "note": c.note}
+                for c in session.consolidated_answers.all()
+            ],
+            "actions": [
+                {
+                    "theme": a.theme.title,
+                    "step": a.step,
+                    "title": a.title,
+                    "description": a.description,
+                    "owner": a.owner,
+                    "due_date": a.due_date.isoformat() if a.due_date else None,
+                    "status": a.status,
+                    "indicator": a.indicator,
+                }
+                for a in session.actions.all()
+            ],
         }
         if diagnostics.hidden_reason(session, counts.submitted) is None:
             results = diagnostics.compute_results(session, counts.submitted)

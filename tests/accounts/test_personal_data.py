@@ -84,6 +84,28 @@ def test_a_facilitator_exports_the_cooperative_without_anyones_answers(
         "no": 1,
     }
     assert "respondent" not in response.content.decode()
+    assert session["actions"] == [] and session["consolidated_answers"] == []
+
+
+def test_the_cooperative_export_carries_the_plan_and_the_consolidation(
+    client_as, facilitator, closed_session, cooperative
+):
+    from plans.models import Action, ConsolidatedAnswer
+
+    theme = closed_session.questionnaire.themes.get(code="temps")
+    Action.objects.create(session=closed_session, theme=theme, title="Charte de déconnexion")
+    ConsolidatedAnswer.objects.create(
+        session=closed_session, statement=theme.statements.get(order=2), value="no", note="à écrire"
+    )
+    response = client_as(facilitator).get(
+        reverse("cooperatives:data_export", args=[cooperative.slug])
+    )
+    (session,) = json.loads(response.content)["sessions"]
+    assert session["actions"][0]["title"] == "Charte de déconnexion"
+    assert session["actions"][0]["status"] == "todo"
+    assert session["consolidated_answers"] == [
+        {"statement": "temps.2", "answer": "no", "note": "à écrire"}
+    ]
 
 
 def test_a_facilitator_deletes_the_cooperative_after_typing_its_name(
