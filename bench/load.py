@@ -538,7 +538,7 @@ def print_cpu(stats, requests):
         return
     wall = d["wall"]
     print(
-        "  CPU: "
+        "  CPU (share of one core, and per request): "
         + ", ".join(
             f"{k} {d[k] / wall:.0%} ({d[k] / requests * 1000:.1f} ms/req)"
             for k in ("gunicorn", "postgres", "client")
