@@ -29,8 +29,10 @@ MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=b
 messages:
 	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr -l en $(MESSAGES_IGNORE) -v 0
 	$(DEV_ENV) $(BIN)/python manage.py makemessages -d djangojs -l fr -l en $(MESSAGES_IGNORE) --ignore=static/vendor -v 0
+	@# msgen only fills empty entries: empty them all first (msgmerge may have guessed some).
 	@for po in locale/fr/LC_MESSAGES/*.po; do \
-	  msgattrib --clear-fuzzy --no-obsolete "$$po" | msgen - -o "$$po" || exit 1; done
+	  msgattrib --clear-fuzzy --clear-previous --no-obsolete "$$po" \
+	  | msgfilter --keep-header sed -e d | msgen - -o "$$po" || exit 1; done
 	@printf "locale/en: "; msgfmt --statistics -o /dev/null locale/en/LC_MESSAGES/django.po
 
 ## The app on its embedded default: SQLite file, demo data, printed login.

@@ -314,3 +314,14 @@ def test_the_compiled_catalogues_are_not_committed():
     if tracked.returncode != 0:
         pytest.skip("not a git checkout")
     assert tracked.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_compiled_catalogues_are_up_to_date(lang):
+    """The app reads .mo files, built from the .po by `make compilemessages` (make test does)."""
+    po = committed(lang)
+    mo = po.with_suffix(".mo")
+    assert mo.exists(), f"{mo.relative_to(REPO)} is missing: run `make compilemessages`"
+    assert mo.stat().st_mtime >= po.stat().st_mtime, (
+        f"{mo.relative_to(REPO)} is older than its .po: run `make compilemessages`"
+    )

@@ -14,7 +14,7 @@ from tests.factories import SessionFactory, make_respondent
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 GUIDE_PAGES = [
@@ -101,6 +101,33 @@ def test_the_pages_around_the_results_pass_the_audit(
     audit.check(page, state="member")
     page.goto(f"{base}/plan/")
     audit.check(page, state="member")
+    audit.assert_clean()
+
+
+def test_the_follow_up_pages_pass_the_audit(context, page, live_server, facilitator, cooperative):
+    """Two diagnostics a year apart, the second following on from the first and its plan."""
+    sheets = ("NNNNN YYNNU YYYNN YYYYY UUUUU NNNNN", "YNNNN YYNNU YNNNN YYYNN UUUNN NNNNY",
+              "NNNNN YYYYU NNNNN YYYYY UUUUU NYNNN")  # fmt: skip
+    before = SessionFactory(cooperative=cooperative, status="closed", title="Diagnostic 2025")
+    after = SessionFactory(
+        cooperative=cooperative, status="closed", title="Diagnostic 2026", previous=before
+    )
+    for session in (before, after):
+        for letters in sheets:
+            make_respondent(session, letters)
+    theme = before.questionnaire.themes.get(order=1)
+    Action.objects.create(session=before, theme=theme, title="Former l’équipe", owner_name="CSE")
+    audit = A11yAudit()
+    log_in(context, live_server, facilitator)
+    for path in (
+        f"/c/{cooperative.slug}/",
+        f"/c/{cooperative.slug}/suivi/comparer/",
+        f"/c/{cooperative.slug}/sessions/{after.pk}/",
+        f"/c/{cooperative.slug}/sessions/{after.pk}/resultats/",
+        f"/c/{cooperative.slug}/sessions/{after.pk}/plan/",
+    ):
+        page.goto(path)
+        audit.check(page)
     audit.assert_clean()
 
 

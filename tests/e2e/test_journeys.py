@@ -24,7 +24,7 @@ from tests.e2e.conftest import PHONE, radar_data
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 COOP = "Scop des Tilleuls"

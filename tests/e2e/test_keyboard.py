@@ -14,7 +14,7 @@ from tests.factories import SessionFactory
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 # The focused element, and the element that shows its focus: Bootstrap's btn-check radios are

@@ -13,7 +13,7 @@ from tests.factories import PASSWORD, SessionFactory, make_respondent
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 ANSWERS = ["YYYYY", "YYYNU", "YNNNN", "YYUUN", "NNNNN", "YYYYN"]  # scores 5 3 1 2 0 4
