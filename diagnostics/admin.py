@@ -6,19 +6,33 @@ from django.contrib import admin
 from diagnostics.models import DiagnosticSession, Questionnaire, Statement, Theme
 
 
-class StatementInline(admin.TabularInline):
+class ReadOnlyAdmin:
+    """The guide's quiz is data loaded by migrations (and cached per process): a new edition
+    comes as a migration, never as an edit in the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class StatementInline(ReadOnlyAdmin, admin.TabularInline):
     model = Statement
-    fields = ("order", "code", "text")
+    fields = ("order", "code", "text", "text_en")
     extra = 0
 
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(admin.ModelAdmin):
+class QuestionnaireAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("title", "code")
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("title", "questionnaire", "order", "fiche_number")
     inlines = [StatementInline]
 

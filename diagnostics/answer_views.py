@@ -29,8 +29,6 @@ def join_link(view):
 
     @wraps(view)
     def wrapper(request, token, *args, **kwargs):
-        if throttle.is_blocked(request, throttle.TOKEN):
-            return throttle.too_many_attempts(request)
         key = split_signed(token, "join")
         session = (
             DiagnosticSession.objects.select_related("cooperative", "questionnaire")
@@ -40,6 +38,9 @@ def join_link(view):
             else None
         )
         if session is None:
+            # Only a wrong link can be a guess: valid links never pay for the throttle.
+            if throttle.is_blocked(request, throttle.TOKEN):
+                return throttle.too_many_attempts(request)
             throttle.record_failure(request, throttle.TOKEN)
             raise Http404
         return view(request, session, token, *args, **kwargs)
@@ -108,19 +109,18 @@ def start(request, session, token):
     return response
 
 
-def _progress(session, respondent, themes, number):
-    total = sum(len(t.statements.all()) for t in themes)
+def _progress(themes, number, answered):
     return {
         "theme_number": number,
         "theme_count": len(themes),
-        "answered": services.answered_count(respondent),
-        "statement_count": total,
+        "answered": answered,
+        "statement_count": sum(len(t.statement_list) for t in themes),
     }
 
 
 @join_link
 def theme(request, session, token, number):
-    themes = list(session.questionnaire.themes.prefetch_related("statements"))
+    themes = services.questionnaire_themes(session.questionnaire_id)
     if not 1 <= number <= len(themes):
         raise Http404
     if not session.is_open:
@@ -129,15 +129,9 @@ def theme(request, session, token, number):
     if respondent is None:
         return redirect("answers:start", token)
     current = themes[number - 1]
-    statements = list(current.statements.all())
-    existing = dict(
-        respondent.answers.filter(statement__in=statements).values_list("statement_id", "value")
-    )
-    initial = {ThemeAnswersForm.field_name(s): existing.get(s.pk) for s in statements}
+    statements = current.statement_list
     form = ThemeAnswersForm(
-        request.POST if request.method == "POST" else None,
-        statements=statements,
-        initial=initial,
+        request.POST if request.method == "POST" else None, statements=statements
     )
     status = 200
     if request.method == "POST":
@@ -159,6 +153,9 @@ def theme(request, session, token, number):
             return redirect("answers:theme", token, next_number)
         else:
             status = 400
+    # One query gives both the page's current choices and the progress count.
+    existing = dict(respondent.answers.values_list("statement_id", "value"))
+    form.initial = {ThemeAnswersForm.field_name(s): existing.get(s.pk) for s in statements}
     response = render(
         request,
         "answers/theme.html",
@@ -168,7 +165,7 @@ def theme(request, session, token, number):
             "theme": current,
             "form": form,
             "respondent": respondent,
-            **_progress(session, respondent, themes, number),
+            **_progress(themes, number, len(existing)),
         },
         status=status,
     )
@@ -184,10 +181,10 @@ def review(request, session, token):
     respondent, new_token = current_respondent(request, session)
     if respondent is None:
         return redirect("answers:start", token)
-    themes = list(session.questionnaire.themes.prefetch_related("statements"))
+    themes = services.questionnaire_themes(session.questionnaire_id)
     answered_ids = set(respondent.answers.values_list("statement_id", flat=True))
     rows = [
-        (t, sum(1 for s in t.statements.all() if s.pk in answered_ids), len(t.statements.all()))
+        (t, sum(1 for s in t.statement_list if s.pk in answered_ids), len(t.statement_list))
         for t in themes
     ]
     total = sum(r[2] for r in rows)

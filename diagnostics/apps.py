@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class DiagnosticsConfig(AppConfig):
     name = "diagnostics"
     verbose_name = _("Diagnostics")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from diagnostics import services
+        from diagnostics.models import Statement, Theme
+
+        for model in (Theme, Statement):
+            post_save.connect(services.forget_questionnaires, sender=model)
+            post_delete.connect(services.forget_questionnaires, sender=model)

@@ -1,5 +1,6 @@
 """Workflows of a diagnostic session: opening, answering, closing, and the guide's scoring rule."""
 
+import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -9,7 +10,14 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from diagnostics.models import Answer, DiagnosticSession, Questionnaire, Respondent, Statement
+from diagnostics.models import (
+    Answer,
+    DiagnosticSession,
+    Questionnaire,
+    Respondent,
+    Statement,
+    Theme,
+)
 from diagnostics.radar import Series, radar_svg
 from diagnostics.tokens import hash_token, new_token
 
@@ -98,10 +106,6 @@ def save_answers(respondent, values, next_theme):
         )
         Respondent.objects.filter(pk=respondent.pk).update(current_theme=next_theme)
     respondent.current_theme = next_theme
-
-
-def answered_count(respondent):
-    return respondent.answers.count()
 
 
 def submit(respondent, statement_count):
@@ -236,12 +240,30 @@ class SessionResults:
         }
 
 
+@functools.lru_cache(maxsize=8)
+def questionnaire_themes(questionnaire_id):
+    """The questionnaire's themes in order, each with its `statement_list`, cached per process.
+
+    The quiz is data loaded by migrations and read-only in the admin; every answer page and
+    results page needs it, so reading it once per process saves two queries a page."""
+    themes = list(Theme.objects.filter(questionnaire_id=questionnaire_id).order_by("order"))
+    by_pk = {theme.pk: theme for theme in themes}
+    for theme in themes:
+        theme.statement_list = []
+    for statement in Statement.objects.filter(theme__questionnaire_id=questionnaire_id).order_by(
+        "theme__order", "order"
+    ):
+        statement.theme = by_pk[statement.theme_id]
+        statement.theme.statement_list.append(statement)
+    return tuple(themes)
+
+
+def forget_questionnaires(**kwargs):
+    questionnaire_themes.cache_clear()
+
+
 def statements_of(questionnaire_id):
-    return list(
-        Statement.objects.filter(theme__questionnaire_id=questionnaire_id)
-        .select_related("theme")
-        .order_by("theme__order", "order")
-    )
+    return [s for theme in questionnaire_themes(questionnaire_id) for s in theme.statement_list]
 
 
 def statement_counts(session):

@@ -39,6 +39,8 @@ def results_visible(session):
 # --- Analysis: results + consolidation + disagreement ------------------------------------------
 
 
+# Frozen dataclasses keep cached_property values in the instance __dict__: the results page
+# asks for the same indicators dozens of times per render.
 @dataclass(frozen=True)
 class StatementAnalysis:
     result: object  # diagnostics.services.StatementResult
@@ -48,7 +50,7 @@ class StatementAnalysis:
     def statement(self):
         return self.result.statement
 
-    @property
+    @cached_property
     def disagreement(self):
         r = self.result
         return indicators.disagreement(r.yes, r.unsure, r.no)
@@ -80,7 +82,7 @@ class ThemeAnalysis:
     def unsure_share(self):
         return Decimal(self.result.unsure_share)
 
-    @property
+    @cached_property
     def consolidated_score(self):
         """Number of agreed "Oui" (0–5), or None while the theme is not consolidated."""
         agreed = [s.consolidated for s in self.statements]
@@ -95,7 +97,7 @@ class ThemeAnalysis:
         by_id = {s.statement.pk: s for s in self.statements}
         return [by_id[pk] for pk in ids]
 
-    @property
+    @cached_property
     def max_disagreement(self):
         return max((s.disagreement for s in self.statements), default=Decimal(0))
 
@@ -109,7 +111,7 @@ class Analysis:
     def respondents(self):
         return self.results.respondents
 
-    @property
+    @cached_property
     def is_consolidated(self):
         return bool(self.themes) and all(t.consolidated_score is not None for t in self.themes)
 

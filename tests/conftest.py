@@ -26,19 +26,24 @@ def plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
-def guide_quiz_survives_flushes(request):
+def guide_quiz_survives_flushes(request, django_db_blocker):
     """Transactional tests (live_server, transaction=True) end with a flush that also removes the
-    guide's quiz, which a data migration loaded: put it back for the tests that follow."""
+    guide's quiz, which a data migration loaded: put it back before a test that needs the
+    database. (pytest-django tears its database fixtures down after ours, hence at setup.)"""
+    marker = request.node.get_closest_marker("django_db")
+    if marker or {"db", "transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("django_db_setup")  # the test database, never the real one
+        from django.apps import apps
+
+        from diagnostics.models import Questionnaire
+        from diagnostics.services import forget_questionnaires
+
+        with django_db_blocker.unblock():
+            if not Questionnaire.objects.filter(code="qvt-numerique-2018").exists():
+                forget_questionnaires()  # the flush removed rows without signals
+                for name in ("0002_guide_questionnaire", "0005_guide_questionnaire_english"):
+                    importlib.import_module(f"diagnostics.migrations.{name}").load(apps, None)
     yield
-    if not {"transactional_db", "live_server"} & set(request.fixturenames):
-        return
-    from django.apps import apps
-
-    from diagnostics.models import Questionnaire
-
-    if not Questionnaire.objects.filter(code="qvt-numerique-2018").exists():
-        for name in ("0002_guide_questionnaire", "0005_guide_questionnaire_english"):
-            importlib.import_module(f"diagnostics.migrations.{name}").load(apps, None)
 
 
 @pytest.fixture

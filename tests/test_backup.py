@@ -16,7 +16,8 @@ RESULTS = """
 import json
 from diagnostics.models import DiagnosticSession
 from diagnostics import services
-session = DiagnosticSession.objects.filter(status="closed", cooperative__slug="scop-demo").latest("closed_at")
+closed = DiagnosticSession.objects.filter(status="closed", cooperative__slug="scop-demo")
+session = closed.latest("closed_at")
 n = services.participation(session).submitted
 r = services.compute_results(session, n)
 print(json.dumps({"n": n, "scores": [str(t.score) for t in r.themes],

@@ -20,7 +20,8 @@ print(s.get_join_url())
 """
 CLOSED = """
 from diagnostics.models import DiagnosticSession
-s = DiagnosticSession.objects.filter(status="closed", cooperative__slug="scop-demo").latest("closed_at")
+s = DiagnosticSession.objects.filter(status="closed", cooperative__slug="scop-demo")
+s = s.latest("closed_at")
 print(s.pk)
 """
 
