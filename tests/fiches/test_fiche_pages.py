@@ -22,7 +22,7 @@ SECTIONS = (
 
 
 @pytest.fixture
-def page(client, db):
+def fiche_html(client, db):
     def get(number):
         response = client.get(reverse("fiches:fiche", args=[number]))
         assert response.status_code == 200
@@ -32,8 +32,8 @@ def page(client, db):
 
 
 @pytest.mark.parametrize("number", NUMBERS)
-def test_a_fiche_page_has_one_title_and_every_section_in_its_table_of_contents(page, number):
-    html = page(number)
+def test_a_fiche_page_has_one_title_and_every_section_in_its_table_of_contents(fiche_html, number):
+    html = fiche_html(number)
     fiche = load_fiche(number)
     assert html.count("<h1") == 1
     assert f">{escape(fiche.title)}</h1>" in html
@@ -43,8 +43,8 @@ def test_a_fiche_page_has_one_title_and_every_section_in_its_table_of_contents(p
 
 
 @pytest.mark.parametrize("number", NUMBERS)
-def test_a_fiche_page_shows_its_five_questions_each_beside_its_quiz_statement(page, number):
-    html = page(number)
+def test_a_fiche_page_shows_its_five_questions_each_beside_its_quiz_statement(fiche_html, number):
+    html = fiche_html(number)
     for question in load_fiche(number).questions:
         anchor = question.statement.replace(".", "-")
         item = re.search(rf'<li id="question-{anchor}">(.*?)</li>', html, re.S)
@@ -55,8 +55,8 @@ def test_a_fiche_page_shows_its_five_questions_each_beside_its_quiz_statement(pa
 
 
 @pytest.mark.parametrize("number", NUMBERS)
-def test_the_opportunities_and_risks_are_a_real_table_with_column_headers(page, number):
-    html = page(number)
+def test_the_opportunities_and_risks_are_a_real_table_with_column_headers(fiche_html, number):
+    html = fiche_html(number)
     table = re.search(r"<table[^>]*opportunities-risks.*?</table>", html, re.S).group(0)
     assert '<th scope="col">Opportunités</th>' in table
     assert '<th scope="col">Risques</th>' in table
@@ -68,8 +68,8 @@ def test_the_opportunities_and_risks_are_a_real_table_with_column_headers(page, 
 
 
 @pytest.mark.parametrize("number", NUMBERS)
-def test_every_further_reading_link_is_on_the_page(page, number):
-    html = page(number)
+def test_every_further_reading_link_is_on_the_page(fiche_html, number):
+    html = fiche_html(number)
     for link in load_fiche(number).further_reading:
         assert escape(link.title) in html
         if link.url:
@@ -77,8 +77,8 @@ def test_every_further_reading_link_is_on_the_page(page, number):
 
 
 @pytest.mark.parametrize("number", NUMBERS)
-def test_the_method_blocks_and_the_testimony_are_rendered(page, number):
-    html = page(number)
+def test_the_method_blocks_and_the_testimony_are_rendered(fiche_html, number):
+    html = fiche_html(number)
     fiche = load_fiche(number)
     for index, block in enumerate(fiche.method, start=1):
         assert f'id="methode-{index}"' in html
@@ -93,20 +93,22 @@ def test_the_method_blocks_and_the_testimony_are_rendered(page, number):
     assert escape(fiche.testimony.title) in html
 
 
-def test_fiche_1_anchors_the_five_steps_of_the_action_plan(page):
-    html = page(1)
+def test_fiche_1_anchors_the_five_steps_of_the_action_plan(fiche_html):
+    html = fiche_html(1)
     positions = [html.index(f'id="etape-{code}"') for code in FIVE_STEP_CODES]
     assert positions == sorted(positions)
 
 
 @pytest.mark.parametrize("number", NUMBERS)
-def test_the_first_step_that_priorities_link_to_exists_on_the_fiche(page, number):
-    assert f'id="{first_step(load_fiche(number)).anchor}"' in page(number)
+def test_the_first_step_that_priorities_link_to_exists_on_the_fiche(fiche_html, number):
+    assert f'id="{first_step(load_fiche(number)).anchor}"' in fiche_html(number)
 
 
 @pytest.mark.parametrize("number", NUMBERS)
-def test_a_fiche_page_needs_no_inline_style_or_script_and_links_its_print_stylesheet(page, number):
-    html = page(number)
+def test_a_fiche_page_needs_no_inline_style_or_script_and_links_its_print_stylesheet(
+    fiche_html, number
+):
+    html = fiche_html(number)
     assert 'style="' not in html  # CSP: style-src 'self'
     assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html)  # CSP: script-src 'self'
     assert "css/fiches.css" in html
@@ -128,7 +130,7 @@ def test_an_unknown_fiche_number_is_not_found(client, db, number):
     assert client.get(f"/guide/fiches/{number}/").status_code == 404
 
 
-def test_fiches_link_to_their_neighbours(page):
-    html = page(3)
+def test_fiches_link_to_their_neighbours(fiche_html):
+    html = fiche_html(3)
     assert f'href="{reverse("fiches:fiche", args=[2])}" rel="prev"' in html
     assert f'href="{reverse("fiches:fiche", args=[4])}" rel="next"' in html
