@@ -1,5 +1,8 @@
 #!/bin/sh
-# Migrations run at start; compose starts this container only once the database is healthy.
+# Migrations run at start (compose starts this container only once the database is healthy).
+# With several web replicas, set MIGRATE_ON_START=0 on all but one: migrations take no lock.
 set -eu
-python manage.py migrate --no-input
+if [ "${MIGRATE_ON_START:-1}" = "1" ]; then
+  python manage.py migrate --no-input
+fi
 exec "$@"
