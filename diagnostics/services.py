@@ -232,7 +232,7 @@ class SessionResults:
     @property
     def chart_data(self):
         return {
-            "labels": [t.theme.title for t in self.themes],
+            "labels": [t.theme.localized_title for t in self.themes],
             "datasets": [
                 {"label": _("Moyenne des réponses"), "data": [float(t.score) for t in self.themes]}
             ],
@@ -339,7 +339,7 @@ def members_to_remind(session):
 def radar_for(results, extra_series=()):
     collective = Series(_("Moyenne des réponses"), tuple(t.score for t in results.themes))
     svg = radar_svg(
-        [t.theme.title for t in results.themes],
+        [t.theme.localized_title for t in results.themes],
         [collective, *extra_series],
         max_value=MAX_THEME_SCORE,
         title=_("Cartographie : score par thème, de 0 à 5"),

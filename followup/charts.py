@@ -110,7 +110,7 @@ def theme_trend_svg(theme_trend, labels):
             Series(_("Réponse consolidée"), tuple(theme_trend.consolidated), **BEFORE_STYLE)
         )
     title = _("Évolution du thème « %(theme)s », score de 0 à 5, session par session") % {
-        "theme": theme_trend.theme.title
+        "theme": theme_trend.theme.localized_title
     }
     svg = trend_svg(labels, series, title=title, svg_id=f"trend-{theme_trend.theme.code}")
     return mark_safe(svg)  # noqa: S308 - every text inside was escaped by trend_svg
@@ -140,7 +140,7 @@ def comparison_series(comparison):
 
 def comparison_radar(comparison):
     svg = radar_svg(
-        [t.theme.title for t in comparison.themes],
+        [t.theme.localized_title for t in comparison.themes],
         comparison_series(comparison),
         max_value=MAX_THEME_SCORE,
         title=_("Cartographie des deux sessions : score moyen par thème, de 0 à 5"),
@@ -152,7 +152,7 @@ def comparison_radar(comparison):
 def comparison_chart_data(comparison):
     """For static/js/radar.js: its first style is solid blue, its second dashed orange."""
     return {
-        "labels": [t.theme.title for t in comparison.themes],
+        "labels": [t.theme.localized_title for t in comparison.themes],
         "datasets": [
             {"label": s.name, "data": [float(v) for v in s.values]}
             for s in comparison_series(comparison)

@@ -214,7 +214,7 @@ class Trend:
             "max": diagnostics.MAX_THEME_SCORE,
             "themes": [
                 {
-                    "title": t.theme.title,
+                    "title": t.theme.localized_title,
                     "series": [
                         {"label": _("Moyenne des réponses"), "data": [float(v) for v in t.scores]},
                         *(
