@@ -126,6 +126,7 @@ def test_the_email_says_who_invites_and_how_long_the_link_lasts(
     (message,) = mail.outbox
     assert cooperative.name in message.subject
     assert "30 jours" in message.body
+    assert message.body.startswith("Bonjour,\n\nVotre coopérative")  # paragraphs kept
     assert "/invitation/" in message.body
 
 
