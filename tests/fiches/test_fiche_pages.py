@@ -134,3 +134,14 @@ def test_fiches_link_to_their_neighbours(fiche_html):
     html = fiche_html(3)
     assert f'href="{reverse("fiches:fiche", args=[2])}" rel="prev"' in html
     assert f'href="{reverse("fiches:fiche", args=[4])}" rel="next"' in html
+
+
+def test_the_guides_french_text_is_marked_french_on_english_pages(client, db):
+    """WCAG 3.1.2: the guide stays in French; with English chosen, its text says so."""
+    from django.urls import reverse
+
+    english = client.get(reverse("fiches:fiche", args=[2]), HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="en">' in english.content.decode()
+    assert '<article class="fiche" lang="fr"' in english.content.decode()
+    french = client.get(reverse("fiches:fiche", args=[2]), HTTP_ACCEPT_LANGUAGE="fr")
+    assert '<article class="fiche" aria-labelledby' in french.content.decode()
