@@ -114,7 +114,9 @@ def render_html(session, analysis):
 
 def render_pdf(html, fetcher=None):
     fetcher = fetcher or StaticOnlyURLFetcher()
-    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher).write_pdf()
+    # Tagged PDF: headings, tables and reading order reach screen readers (the AG document).
+    document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher)
+    return document.write_pdf(pdf_tags=True)
 
 
 def report_pdf(session, analysis, fetcher=None):

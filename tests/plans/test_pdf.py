@@ -131,6 +131,14 @@ def test_the_pdf_embeds_only_the_shipped_dejavu_fonts(visible_session):
     assert fonts == {"DejaVu-Sans", "DejaVu-Sans-Bold"}
 
 
+def test_the_pdf_is_tagged_for_screen_readers_in_french(visible_session):
+    _text, reader = pdf_text(pdf.report_pdf(visible_session, analysis_of(visible_session)))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "fr"
+
+
 # --- The URL fetcher on its own --------------------------------------------------------------
 
 
