@@ -6,7 +6,7 @@ from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from cooperatives import data, invitations, services
@@ -94,7 +94,10 @@ def _target(request, slug, pk):
     return cooperative, get_object_or_404(cooperative.memberships, pk=pk)
 
 
-LAST_FACILITATOR = _("Impossible : la coopérative doit garder au moins un·e animateur·rice.")
+# Lazy: a plain gettext here would be translated once, at import, in the default language.
+LAST_FACILITATOR = gettext_lazy(
+    "Impossible : la coopérative doit garder au moins un·e animateur·rice."
+)
 
 
 @require_POST

@@ -150,3 +150,15 @@ def test_a_membership_of_another_cooperative_cannot_be_touched(
     foreign.refresh_from_db()
     assert foreign.role == "facilitator"
     assert mail.outbox == []
+
+
+def test_the_last_facilitator_message_follows_the_visitors_language(
+    client_as, facilitator, cooperative
+):
+    membership = Membership.objects.get(user=facilitator)
+    response = client_as(facilitator).post(
+        reverse("cooperatives:remove_member", args=[cooperative.slug, membership.pk]),
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "must keep at least one facilitator" in response.content.decode()
