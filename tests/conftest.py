@@ -36,10 +36,10 @@ def guide_quiz_survives_flushes(request, django_db_blocker):
         from django.apps import apps
 
         from diagnostics.models import Questionnaire
-        from diagnostics.services import forget_questionnaires
+        from diagnostics.services import GUIDE_QUESTIONNAIRE, forget_questionnaires
 
         with django_db_blocker.unblock():
-            if not Questionnaire.objects.filter(code="qvt-numerique-2018").exists():
+            if not Questionnaire.objects.filter(code=GUIDE_QUESTIONNAIRE).exists():
                 forget_questionnaires()  # the flush removed rows without signals
                 for name in ("0002_guide_questionnaire", "0005_guide_questionnaire_english"):
                     importlib.import_module(f"diagnostics.migrations.{name}").load(apps, None)

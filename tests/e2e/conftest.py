@@ -9,7 +9,6 @@
 - Screenshots of each journey's last page go to test-artifacts/ (ignored by git).
 """
 
-import importlib
 import json
 import os
 import re
@@ -44,39 +43,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(skip)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """Put the guide's quiz back once a browser test's database flush is done.
-
-    live_server makes these tests transactional: they end by emptying every table, including the
-    quiz that a data migration loaded. The flush runs in the fixtures' teardown, so the quiz can
-    only be restored after it, here. (pytest-django's serialized_rollback is no help: once
-    Playwright runs, the tests see another connection object than the one holding its copy.)
-    """
-    try:
-        return (yield)
-    finally:
-        if "live_server" in getattr(item, "funcargs", {}):
-            restore_guide_quiz(item.config)
-
-
-def restore_guide_quiz(config):
-    from django.apps import apps
-    from pytest_django.plugin import blocking_manager_key
-
-    from diagnostics import services
-    from diagnostics.models import Questionnaire
-
-    with config.stash[blocking_manager_key].unblock():
-        if Questionnaire.objects.filter(code=services.GUIDE_QUESTIONNAIRE).exists():
-            return
-        forget = getattr(services, "forget_questionnaires", None)  # per-process cache, if any
-        if forget:
-            forget()
-        for name in ("0002_guide_questionnaire", "0005_guide_questionnaire_english"):
-            importlib.import_module(f"diagnostics.migrations.{name}").load(apps, None)
 
 
 @pytest.fixture(scope="session")
