@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from cooperatives.models import Membership
+from cooperatives.services import other_facilitators_exist
 
 
 class LastFacilitatorOfError(Exception):
@@ -56,14 +57,12 @@ def personal_data(user):
 def delete_account(user):
     from diagnostics.models import Respondent
 
-    memberships = Membership.objects.select_for_update().filter(user=user)
+    memberships = Membership.objects.filter(user=user)
+    # The same rule (and row locks) as leaving or being demoted: a cooperative keeps a facilitator.
     sole = [
         m.cooperative
         for m in memberships.select_related("cooperative")
-        if m.is_facilitator
-        and not Membership.objects.filter(cooperative=m.cooperative_id, role=m.role)
-        .exclude(pk=m.pk)
-        .exists()
+        if m.is_facilitator and not other_facilitators_exist(m)
     ]
     if sole:
         raise LastFacilitatorOfError(sole)

@@ -40,7 +40,7 @@ class LastFacilitatorError(Exception):
     """A cooperative must always keep at least one facilitator."""
 
 
-def _other_facilitators_exist(membership):
+def other_facilitators_exist(membership):
     # Lock the cooperative's facilitators so two concurrent changes cannot both pass the check.
     facilitators = list(
         Membership.objects.select_for_update()
@@ -53,7 +53,7 @@ def _other_facilitators_exist(membership):
 
 @transaction.atomic
 def remove_member(membership):
-    if membership.is_facilitator and not _other_facilitators_exist(membership):
+    if membership.is_facilitator and not other_facilitators_exist(membership):
         raise LastFacilitatorError
     membership.delete()
 
@@ -61,7 +61,7 @@ def remove_member(membership):
 @transaction.atomic
 def change_role(membership, role):
     demoting = membership.is_facilitator and role != membership.role
-    if demoting and not _other_facilitators_exist(membership):
+    if demoting and not other_facilitators_exist(membership):
         raise LastFacilitatorError
     membership.role = role
     membership.save(update_fields=["role"])
