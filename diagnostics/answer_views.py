@@ -15,6 +15,7 @@ from cooperatives.models import Membership
 from diagnostics import services
 from diagnostics.forms import ThemeAnswersForm
 from diagnostics.models import DiagnosticSession
+from diagnostics.radar import SECOND_STYLE
 from diagnostics.tokens import split_signed
 
 COOKIE_MAX_AGE = 120 * 24 * 3600
@@ -231,9 +232,9 @@ def my_answers(request, session, token):
     statements = services.statements_of(session.questionnaire_id)
     context = {"session": session, "token": token, "respondent": respondent}
     context["rows"] = [(s, mine.get(s.pk)) for s in statements]
-    counts = services.participation(session)
-    if respondent.is_submitted and services.hidden_reason(session, counts.submitted) is None:
-        results = services.compute_results(session, counts.submitted)
+    state = services.results_state(session) if respondent.is_submitted else None
+    if state is not None and state.results is not None:
+        results = state.results
         own = [
             sum(1 for s in t.statements if mine.get(s.statement.pk) == "yes")
             for t in results.themes
@@ -242,11 +243,7 @@ def my_answers(request, session, token):
         context["own_scores"] = list(zip(results.themes, own, strict=True))
         context["radar_svg"] = services.radar_for(
             results,
-            [
-                services.Series(
-                    _("Mes réponses"), tuple(own), color="#b35c00", dash="8 5", marker="square"
-                )
-            ],
+            [services.Series(_("Mes réponses"), tuple(own), **SECOND_STYLE)],
         )
         chart = results.chart_data
         chart["datasets"].append({"label": _("Mes réponses"), "data": own})

@@ -13,13 +13,19 @@ WIDTH, HEIGHT = 560, 440
 CENTER_X, CENTER_Y, RADIUS = WIDTH / 2, HEIGHT / 2 + 5, 150
 
 
+# The first dataset is a solid line with circles; a second one differs by line style and marker
+# too, not by colour alone (static/js/radar.js draws the same two styles).
+FIRST_STYLE = {"color": "#1f5f8b", "dash": "", "marker": "circle"}
+SECOND_STYLE = {"color": "#b35c00", "dash": "8 5", "marker": "square"}
+
+
 @dataclass(frozen=True)
 class Series:
     name: str
     values: tuple
-    color: str = "#1f5f8b"
-    dash: str = ""  # SVG stroke-dasharray: series differ by line style, not colour alone
-    marker: str = "circle"
+    color: str = FIRST_STYLE["color"]
+    dash: str = FIRST_STYLE["dash"]  # SVG stroke-dasharray: a line style, not colour alone
+    marker: str = FIRST_STYLE["marker"]
 
 
 def vertex(index, count, value, max_value):

@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from diagnostics.radar import Series, radar_svg
+from diagnostics.radar import FIRST_STYLE, SECOND_STYLE, Series, radar_svg
 from diagnostics.services import MAX_THEME_SCORE
 
 WIDTH, HEIGHT = 320, 200
@@ -21,8 +21,7 @@ LEGEND_Y = HEIGHT - 10
 
 # Same colours, line styles and markers as static/js/radar.js and static/js/trend.js: the series
 # differ by line style and marker too, never by colour alone.
-AFTER_STYLE = {"color": "#1f5f8b", "dash": "", "marker": "circle"}
-BEFORE_STYLE = {"color": "#b35c00", "dash": "8 5", "marker": "square"}
+AFTER_STYLE, BEFORE_STYLE = FIRST_STYLE, SECOND_STYLE
 
 
 def trend_point(index, count, value, max_value=MAX_THEME_SCORE):

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 
 from diagnostics import services as diagnostics
 from diagnostics.models import Answer
-from diagnostics.radar import Series
+from diagnostics.radar import SECOND_STYLE, Series
 from plans import guide, indicators
 from plans.models import VALUES, Action, ConsolidatedAnswer
 
 PRIORITY_COUNT = 3
-CONSOLIDATED_SERIES = {"color": "#b35c00", "dash": "8 5", "marker": "square"}
+CONSOLIDATED_SERIES = SECOND_STYLE
 
 
 class ConsolidationError(ValueError):
