@@ -22,7 +22,8 @@ TEMPLATES = REPO / "templates"
 # when nothing else works (see qvt/errors.py).
 BILINGUAL_ERROR_PAGES = {"500.html", "503.html"}
 
-COMMENT = re.compile(r"{#.*?#}|{%\s*comment\s*%}.*?{%\s*endcomment\s*%}", re.S)
+# As Django's lexer: a {# #} comment ends on its own line; a longer one is shown as text.
+COMMENT = re.compile(r"{#[^\n]*?#}|{%\s*comment\s*%}.*?{%\s*endcomment\s*%}", re.S)
 TRANSLATED = re.compile(
     r"{%\s*blocktrans(?:late)?\b.*?%}.*?{%\s*endblocktrans(?:late)?\s*%}"  # blocks
     r"|{%\s*trans(?:late)?\s.*?%}",  # one-line tags
@@ -105,6 +106,7 @@ def test_the_scanner_accepts_translated_text(source):
         ('<input placeholder="prenom@exemple.coop">', "prenom@exemple.coop"),
         ("{% translate 'Oui' %} ou Non", "Non"),
         ('<div data-label="Radar des scores"></div>', "Radar"),
+        ("{# Un commentaire\n sur deux lignes #}", "commentaire"),
     ],
 )
 def test_the_scanner_finds_text_outside_translation_tags(source, word):
