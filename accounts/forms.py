@@ -25,6 +25,10 @@ class LoginForm(AuthenticationForm):
         label=_("Adresse e-mail"), widget=forms.EmailInput(attrs={"autofocus": True})
     )
 
+    def clean_username(self):
+        # Accounts are stored lower-cased (User.save): Lea@Exemple.org is lea@exemple.org.
+        return self.cleaned_data["username"].strip().lower()
+
 
 class DeleteAccountForm(forms.Form):
     """Confirms with the password, or with a typed word for people who never set one."""

@@ -35,18 +35,12 @@ def signup(request):
 
 
 class ThrottledLoginView(LoginView):
+    """Throttled by django-axes (settings.AXES_*): its backend refuses a locked-out address
+    or account before the password is checked, and its middleware answers 429."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
-
-    def post(self, request, *args, **kwargs):
-        if throttle.is_blocked(request, throttle.LOGIN):
-            return throttle.too_many_attempts(request)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        throttle.record_failure(self.request, throttle.LOGIN)
-        return super().form_invalid(form)
 
 
 @login_required

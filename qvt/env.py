@@ -1,5 +1,6 @@
 """Strict parsing of the environment: a typo in a variable fails at start-up, not in production."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -38,6 +39,19 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name):
+    """Comma-separated addresses or CIDR networks (10.0.0.0/8, 192.0.2.1, ::1): a typo fails."""
+    networks = []
+    for item in env_list(name):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=True))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks such as 10.0.0.0/8, not {item!r}."
+            ) from None
+    return tuple(networks)
 
 
 def env_str(name, default=""):

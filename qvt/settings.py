@@ -1,12 +1,13 @@
 """Settings of the QVT & numérique diagnostic, all read from the environment (see README)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from qvt.env import env_bool, env_int, env_list, env_str, is_weak_secret
+from qvt.env import env_bool, env_int, env_list, env_networks, env_str, is_weak_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "axes",
     "accounts",
     "cooperatives",
     "diagnostics",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "qvt.middleware.PrivacyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -58,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a login refused by axes into our 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "qvt.urls"
@@ -105,6 +110,13 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# Axes first: it refuses a locked-out login before any password is checked, on our login page
+# and on /admin/login/ alike. ModelBackend keeps its dotted path: sessions and the
+# login(..., backend=...) calls name it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -153,9 +165,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Header holding the client address set by the reverse proxy (e.g. HTTP_X_FORWARDED_FOR),
-# used to throttle failed logins per address; empty means REMOTE_ADDR.
-CLIENT_IP_HEADER = env_str("DJANGO_CLIENT_IP_HEADER")
+# Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR networks); from anyone
+# else the header is ignored, since a client can write whatever it likes in it.
+TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
@@ -181,6 +193,24 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+
+# Failed logins (django-axes): in the database, so every worker counts the same failures
+# without a cache server. Locked per address and, separately, per account (many addresses
+# guessing one password), the account being the typed address lower-cased. Ten failures
+# pass, the eleventh is refused, as for tokens; the lock lasts 15 minutes.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_FAILURE_LIMIT = 11
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.throttle.login_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.throttle.login_lockout"
+# A successful login must not wipe the address's counter (an attacker would log into an
+# account of their own between guesses); and no log of successful logins is kept.
+AXES_RESET_ON_SUCCESS = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
