@@ -66,7 +66,9 @@ def delete_account(user):
     ]
     if sole:
         raise LastFacilitatorOfError(sole)
-    # Sheets still linked (open sessions) are the person's own data: erased with the account.
-    # Closed sessions' sheets are already anonymous and keep the aggregated results whole.
-    Respondent.objects.filter(membership__in=memberships).delete()
+    # A sheet not yet sent is the person's own unfinished data: erased with the account. A sent
+    # sheet stays, unlinked (the membership goes, Respondent.membership is SET_NULL): deleting
+    # it would change the results by one sheet, and results published before and after the
+    # deletion would then tell that sheet's answers by difference.
+    Respondent.objects.filter(membership__in=memberships, submitted_at__isnull=True).delete()
     user.delete()

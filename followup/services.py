@@ -240,8 +240,10 @@ class Trend:
 def trend(comparable):
     """Scores of every theme in each of `comparable` ([(session, submitted)], oldest first).
 
-    Three queries whatever the number of sessions and respondents: the themes, the « Oui » per
-    session and theme over submitted answer sheets, the agreed answers per session and theme.
+    At most three queries whatever the number of sessions and respondents: the themes, the agreed
+    answers per session and theme, and — only for sessions closed before their results were
+    stored at closing — the answers of their submitted sheets. Each score is the one the
+    session's own page shows (`diagnostics.services.compute_results_of`).
     Sessions on another questionnaire than the latest one are left out (their themes differ).
     """
     if not comparable:
@@ -254,16 +256,12 @@ def trend(comparable):
         .annotate(size=Count("statements"))
         .order_by("order")
     )
-    yes = {
-        (row["respondent__session_id"], row["statement__theme_id"]): row["yes"]
-        for row in Answer.objects.filter(
-            respondent__session_id__in=ids,
-            respondent__submitted_at__isnull=False,
-            value=Answer.Value.YES,
-        )
-        .values("respondent__session_id", "statement__theme_id")
-        .annotate(yes=Count("pk"))
-        .order_by()
+    # The scores each session's own page shows (its stored copy: diagnostics.publication).
+    results = diagnostics.compute_results_of(comparable)
+    scores_of = {
+        (session_id, theme_result.theme.pk): theme_result.score
+        for session_id, session_results in results.items()
+        for theme_result in session_results.themes
     }
     agreed = {
         (row["session_id"], row["statement__theme_id"]): (row["yes"], row["total"])
@@ -275,10 +273,8 @@ def trend(comparable):
     theme_trends = []
     for theme in themes:
         scores, consolidated = [], []
-        for session, submitted in comparable:
-            # The guide's rule, as ThemeResult.score: mean number of « Oui », one decimal.
-            count = yes.get((session.pk, theme.pk), 0)
-            scores.append(diagnostics.one_decimal(Decimal(count) / submitted))
+        for session, _submitted in comparable:
+            scores.append(scores_of[(session.pk, theme.pk)])
             agreed_yes, agreed_total = agreed.get((session.pk, theme.pk), (0, 0))
             consolidated.append(agreed_yes if agreed_total == theme.size else None)
         theme_trends.append(ThemeTrend(theme, scores, consolidated))

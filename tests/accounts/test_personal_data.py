@@ -5,6 +5,7 @@ from django.urls import reverse
 from accounts.models import User
 from cooperatives.models import Membership
 from diagnostics import services
+from diagnostics.models import Respondent
 from tests.factories import make_respondent
 
 
@@ -34,12 +35,27 @@ def test_deleting_a_member_keeps_the_closed_sessions_results(client_as, member, 
     assert [t.score for t in services.compute_results(open_session, 3).themes] == before
 
 
-def test_deleting_an_account_erases_its_sheets_in_open_sessions(client_as, member, open_session):
-    make_respondent(open_session, "Y" * 30, membership=Membership.objects.get(user=member))
+def test_deleting_an_account_erases_its_unsent_sheets_in_open_sessions(
+    client_as, member, open_session
+):
+    make_respondent(
+        open_session, "Y" * 30, submitted=False, membership=Membership.objects.get(user=member)
+    )
     client_as(member).post(
         reverse("accounts:delete"), {"confirmation": "Un-mot-de-passe-solide-42"}
     )
     assert services.participation(open_session).started == 0
+
+
+def test_deleting_an_account_keeps_its_sent_sheets_unlinked(client_as, member, open_session):
+    # A sent sheet counts in results that may already have been shown: removing it would let a
+    # facilitator read it as the difference (issue 12). It stays, linked to nobody.
+    make_respondent(open_session, "Y" * 30, membership=Membership.objects.get(user=member))
+    client_as(member).post(
+        reverse("accounts:delete"), {"confirmation": "Un-mot-de-passe-solide-42"}
+    )
+    assert services.participation(open_session).submitted == 1
+    assert not Respondent.objects.filter(membership__isnull=False).exists()
 
 
 def test_a_wrong_password_deletes_nothing(client_as, member):

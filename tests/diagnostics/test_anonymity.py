@@ -1,6 +1,7 @@
 """The anonymity promise, tested: nobody but a member sees that member's answers."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.contrib import admin
@@ -51,7 +52,23 @@ def test_results_cannot_be_revealed_below_the_threshold(client_as, facilitator, 
     assert "seuil d’anonymat" in response.content.decode()
 
 
-def test_closing_a_revealed_session_shows_the_final_results(client_as, facilitator, open_session):
+def test_closing_a_revealed_session_counts_k_later_sheets(client_as, facilitator, open_session):
+    for _ in range(3):
+        make_respondent(open_session, "N" * 30)
+    services.reveal_results(open_session)
+    for _ in range(3):
+        make_respondent(open_session, "Y" * 30)
+    services.close_session(open_session)
+    open_session.refresh_from_db()
+    response = results_page(client_as(facilitator), open_session)
+    assert response.context["results"].respondents == 6
+    assert [t.score for t in response.context["results"].themes] == [Decimal("2.5")] * 6
+
+
+def test_closing_a_revealed_session_keeps_the_published_results_below_k_later_sheets(
+    client_as, facilitator, open_session
+):
+    # Was "shows the final results" (4 sheets): final − published then gave the 4th sheet.
     for _ in range(3):
         make_respondent(open_session, "N" * 30)
     services.reveal_results(open_session)
@@ -59,7 +76,9 @@ def test_closing_a_revealed_session_shows_the_final_results(client_as, facilitat
     services.close_session(open_session)
     open_session.refresh_from_db()
     response = results_page(client_as(facilitator), open_session)
-    assert response.context["results"].respondents == 4
+    assert response.context["results"].respondents == 3
+    assert [t.score for t in response.context["results"].themes] == [Decimal("0.0")] * 6
+    assert response.context["left_out"] == 1
 
 
 def test_after_close_no_query_path_leads_from_a_member_to_their_answers(open_session, member):
