@@ -31,5 +31,7 @@ RUN DJANGO_SECRET_KEY=build-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxy
 USER app
 EXPOSE 8000
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
+# The logger class hides join, invitation, verification and reset tokens in the access log.
 CMD ["gunicorn", "qvt.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", \
-     "--threads", "4", "--access-logfile", "-", "--no-control-socket"]
+     "--threads", "4", "--access-logfile", "-", \
+     "--logger-class", "qvt.logs.RedactingGunicornLogger", "--no-control-socket"]

@@ -1,5 +1,7 @@
 """The docker-compose deployment, checked statically (no Docker engine on our machines)."""
 
+import ipaddress
+import json
 import re
 import shutil
 import subprocess
@@ -81,3 +83,32 @@ def test_the_image_runs_as_a_non_root_user_with_static_files_and_catalogues_buil
 @pytest.mark.parametrize("name", [".env", "db.sqlite3", ".venv"])
 def test_local_files_stay_out_of_the_image(name):
     assert name in (REPO / ".dockerignore").read_text().splitlines()
+
+
+def resolve_defaults(text):
+    """What compose makes of ${NAME:-default} when NAME is not set."""
+    return re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", text)
+
+
+def test_the_web_port_is_published_on_loopback_only_by_default():
+    # Published on every interface, the app is reachable without the proxy, and anyone can
+    # then talk to it directly (the issue: forged X-Forwarded-For from the internet).
+    (port,) = COMPOSE["services"]["web"]["ports"]
+    assert resolve_defaults(port) == "127.0.0.1:8000:8000"
+    assert "${WEB_BIND" in port  # still overridable
+
+
+def test_the_image_and_the_readme_run_gunicorn_with_the_redacting_logger():
+    joined = DOCKERFILE.replace("\\\n", " ")  # line continuations
+    command = json.loads(re.search(r"^CMD (\[.*\])$", joined, re.M).group(1))
+    assert command[command.index("--logger-class") + 1] == "qvt.logs.RedactingGunicornLogger"
+    assert "--access-logfile" in command
+    readme = " ".join((REPO / "README.md").read_text().split())
+    assert "--logger-class qvt.logs.RedactingGunicornLogger" in readme
+
+
+def test_the_example_trusted_proxies_parse():
+    line = next(x for x in ENV_EXAMPLE.splitlines() if x.startswith("DJANGO_TRUSTED_PROXIES="))
+    networks = [ipaddress.ip_network(n) for n in line.split("=", 1)[1].split(",")]
+    assert networks
+    assert "DJANGO_CLIENT_IP_HEADER" not in ENV_EXAMPLE  # replaced: trusting it was the bug
