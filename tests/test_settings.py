@@ -40,6 +40,9 @@ def run_manage(env_overrides, *args):
         ({"DATABASE_URL": ""}, "DATABASE_URL is required"),
         ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG must be one of"),
         ({"DJANGO_CONN_MAX_AGE": "soon"}, "must be an integer"),
+        ({"DJANGO_TRUSTED_PROXIES": "proxy.internal"}, "DJANGO_TRUSTED_PROXIES must list"),
+        ({"DJANGO_TRUSTED_PROXIES": "10.0.0.1/8"}, "DJANGO_TRUSTED_PROXIES must list"),
+        ({"DJANGO_TRUSTED_PROXIES": "10.0.0.2,10.0.0.300"}, "not '10.0.0.300'"),
     ],
 )
 def test_production_settings_fail_fast(overrides, message):
@@ -61,3 +64,17 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_development_defaults_need_no_configuration():
     result = run_manage({"DJANGO_DEBUG": "1"}, "check")
     assert result.returncode == 0, result.stderr
+
+
+def test_trusted_proxies_take_addresses_and_networks_of_both_families():
+    code = "from django.conf import settings as s; print([str(n) for n in s.TRUSTED_PROXIES])"
+    overrides = {"DJANGO_TRUSTED_PROXIES": " 10.0.0.2 , 172.16.0.0/12,::1,"}
+    result = run_manage({**PRODUCTION, **overrides}, "shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "['10.0.0.2/32', '172.16.0.0/12', '::1/128']"
+
+
+def test_without_trusted_proxies_no_forwarded_header_is_believed():
+    code = "from django.conf import settings as s; print(repr(s.TRUSTED_PROXIES))"
+    result = run_manage(PRODUCTION, "shell", "-c", code)
+    assert result.stdout.strip().splitlines()[-1] == "()"
