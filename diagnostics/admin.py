@@ -39,7 +39,34 @@ class ThemeAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 
 @admin.register(DiagnosticSession)
 class DiagnosticSessionAdmin(admin.ModelAdmin):
+    """Once a session is opened, members answered under its settings (threshold k, open mode,
+    team size, cooperative…): changing one afterwards would break what they were promised, so
+    only the title stays editable. Status and dates move only through the app's own views
+    (opening, closing with its confirmation, publishing), never by editing a field here."""
+
     list_display = ("title", "cooperative", "status", "anonymity_threshold", "created_at")
     list_filter = ("status",)
     search_fields = ("title", "cooperative__name")
-    readonly_fields = ("join_key", "results_snapshot", "revealed_at")
+    ALWAYS_READ_ONLY = (
+        "status",
+        "join_key",
+        "results_snapshot",
+        "revealed_at",
+        "opened_at",
+        "closed_at",
+        "last_reminder_at",
+        "created_by",
+    )
+    EDITABLE_ONCE_OPENED = ("title",)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None or obj.status == DiagnosticSession.Status.DRAFT:
+            return self.ALWAYS_READ_ONLY
+        # Every field, so a setting added to the model later is protected without a change here.
+        return tuple(
+            field.name
+            for field in obj._meta.get_fields()
+            if field.concrete
+            and not field.auto_created
+            and field.name not in self.EDITABLE_ONCE_OPENED
+        )
