@@ -4,6 +4,7 @@ writes whatever X-Forwarded-For it likes; or it spreads its guesses over many re
 against one account; or it goes to /admin/login/ instead."""
 
 import ipaddress
+import re
 
 import pytest
 from django.urls import reverse
@@ -110,3 +111,20 @@ def test_a_malformed_forwarded_for_never_gives_a_500(client, db, forwarded, coun
     # What is stored is a valid address (PostgreSQL's inet refuses anything else).
     stored = set(FailedAttempt.objects.values_list("ip_address", flat=True))
     assert stored == {counted_as}
+
+
+def test_the_lockout_tells_nobody_whether_the_account_exists(client, db):
+    UserFactory(email="lea@exemple.org")
+    pages = {}
+    for email in ("lea@exemple.org", "nobody@exemple.org"):
+        for n in range(11):
+            response = guess(client, email, remote=f"192.0.2.{n}")
+        pages[email] = response
+    known, unknown = pages.values()
+    assert known.status_code == unknown.status_code == 429
+    assert known["Retry-After"] == unknown["Retry-After"]
+    assert without_csrf(known) == without_csrf(unknown)
+
+
+def without_csrf(response):
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
