@@ -1,8 +1,16 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    BaseUserCreationForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.registration import RESET, mailbox_recently_written, note_mail_sent
+from accounts.validators import refuse_control_characters
 
 
 class SignupForm(BaseUserCreationForm):
@@ -11,13 +19,17 @@ class SignupForm(BaseUserCreationForm):
         fields = ("email", "first_name", "last_name")
         labels = {"first_name": _("Prénom (facultatif)"), "last_name": _("Nom (facultatif)")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        refuse_control_characters(self, "first_name", "last_name")
+
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email=email).exists():
-            raise forms.ValidationError(
-                _("Un compte existe déjà avec cette adresse. Connectez-vous."), code="exists"
-            )
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        # A known address is not an error shown to whoever typed it (that would tell them the
+        # address has an account): accounts.registration writes to the address's owner instead.
+        pass
 
 
 class LoginForm(AuthenticationForm):
@@ -54,3 +66,28 @@ class DeleteAccountForm(forms.Form):
         elif value.strip().upper() != self.CONFIRMATION_WORD:
             raise forms.ValidationError(_("Tapez SUPPRIMER pour confirmer."), code="not_confirmed")
         return value
+
+
+class AccountPasswordResetForm(PasswordResetForm):
+    """Django's reset form, also for the accounts it leaves out that their owner must be able to
+    win back: no password yet (made from an invitation), or a sign-up never confirmed. An
+    account an administrator deactivated after verification stays out. At most one email per
+    address every few minutes (accounts.registration.EMAIL_COOLDOWN)."""
+
+    def get_users(self, email):
+        candidates = User.objects.filter(email__iexact=email.strip()).filter(
+            Q(is_active=True) | Q(email_verified_at__isnull=True)
+        )
+        for user in candidates:
+            if not mailbox_recently_written(user, RESET):
+                note_mail_sent(user, RESET)
+                yield user
+
+
+class VerifyingSetPasswordForm(SetPasswordForm):
+    """Choosing a password from a reset link proves the address: the account becomes verified
+    (and active, if it was a sign-up never confirmed)."""
+
+    def save(self, commit=True):
+        self.user.mark_verified()
+        return super().save(commit=commit)

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,6 +23,8 @@ class UserManager(BaseUserManager):
     def create_superuser(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
+        # Made on the server's console by whoever runs it: nothing to verify.
+        extra_fields.setdefault("email_verified_at", timezone.now())
         return self._create_user(email, password, **extra_fields)
 
 
@@ -30,6 +33,14 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("adresse e-mail"), unique=True)
+    # Set when the person proved they read this mailbox (verification or password-reset link,
+    # or an invitation emailed to it). An account made from a printed QR code stays unverified:
+    # the facilitator held that code. Pending memberships attach and emails go out only once set.
+    email_verified_at = models.DateTimeField(_("adresse vérifiée le"), null=True, blank=True)
+    # The last sign-up and reset emails sent to this address: a cooldown against mail bombing.
+    # Two clocks, so that sign-ups made in someone's name never delay their reset link.
+    signup_email_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reset_email_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -46,6 +57,17 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+    @property
+    def is_verified(self):
+        return self.email_verified_at is not None
+
+    def mark_verified(self):
+        """The owner proved the address: the account is theirs and active (not saved)."""
+        if self.email_verified_at is None:
+            # Activates a pending sign-up, never an account an administrator deactivated.
+            self.email_verified_at = timezone.now()
+            self.is_active = True
 
 
 class FailedAttempt(models.Model):

@@ -4,34 +4,96 @@ from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetConfirmView, PasswordResetView
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import services, throttle
-from accounts.forms import DeleteAccountForm, LoginForm, SignupForm
+from accounts import registration, services, throttle
+from accounts.forms import (
+    AccountPasswordResetForm,
+    DeleteAccountForm,
+    LoginForm,
+    SignupForm,
+    VerifyingSetPasswordForm,
+)
 from cooperatives.services import attach_pending_memberships
 
 
 def signup(request):
+    """Makes an inactive account and emails a link; a known address gets a note instead. The
+    answer is the same page either way, so the form tells nobody which addresses have accounts."""
     if request.user.is_authenticated:
         return redirect("home")
     form = SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
-        joined = attach_pending_memberships(user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        if joined:
-            messages.success(
-                request,
-                _("Bienvenue ! Vous avez rejoint : %s.") % ", ".join(c.name for c in joined),
-            )
-        else:
-            messages.success(request, _("Bienvenue ! Votre compte est créé."))
-        return redirect("home")
+    if request.method == "POST":
+        if throttle.is_blocked(request, throttle.SIGNUP):
+            return throttle.too_many_attempts(request)
+        if form.is_valid():
+            throttle.record_failure(request, throttle.SIGNUP)  # every sign-up sends an email
+            registration.register(request, form)
+            return redirect("accounts:signup_done")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def signup_done(request):
+    return render(request, "accounts/signup_done.html")
+
+
+def verify_email(request, uidb64, token):
+    """GET shows a button, POST confirms: mail scanners that follow links confirm nothing."""
+    if throttle.is_blocked(request, throttle.TOKEN):
+        return throttle.too_many_attempts(request)
+    user = registration.user_from_link(uidb64, token)
+    if user is None:
+        throttle.record_failure(request, throttle.TOKEN)
+        return render(request, "accounts/verify_invalid.html", status=404)
+    if request.method != "POST":
+        return render(request, "accounts/verify.html")
+    registration.verify(user)
+    joined = attach_pending_memberships(user)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    if joined:
+        messages.success(
+            request,
+            _("Bienvenue ! Vous avez rejoint : %s.") % ", ".join(c.name for c in joined),
+        )
+    else:
+        messages.success(request, _("Bienvenue ! Votre adresse est confirmée."))
+    return redirect("home")
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Django's view: the same « email sent » page whether the address has an account."""
+
+    form_class = AccountPasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        if throttle.is_blocked(request, throttle.PASSWORD_RESET):
+            return throttle.too_many_attempts(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        throttle.record_failure(self.request, throttle.PASSWORD_RESET)  # each one may email
+        return super().form_valid(form)
+
+
+class VerifyingPasswordResetConfirmView(PasswordResetConfirmView):
+    """A password chosen from the emailed link proves the address: pending memberships join."""
+
+    form_class = VerifyingSetPasswordForm
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        attach_pending_memberships(form.user)
+        return response
 
 
 class ThrottledLoginView(LoginView):

@@ -29,7 +29,13 @@ def create_cooperative(user, *, name, legal_form, departement, headcount):
 
 
 def attach_pending_memberships(user):
-    """Link the memberships added under this email before the person had an account."""
+    """Link the memberships added under this email before the person had an account.
+
+    Only once the address is verified: otherwise whoever typed it at sign-up, or held a printed
+    code for it, would get every membership (a facilitator's role included) meant for its owner.
+    """
+    if not user.is_verified:
+        return []
     pending = Membership.objects.filter(email=user.email.lower(), user__isnull=True)
     cooperatives = [m.cooperative for m in pending.select_related("cooperative")]
     pending.update(user=user)

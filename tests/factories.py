@@ -16,6 +16,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"personne{n}@exemple.coop")
+    email_verified_at = factory.LazyFunction(timezone.now)  # UserFactory(email_verified_at=None)
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation

@@ -37,6 +37,8 @@ class Command(BaseCommand):
         password = options["password"] or secrets.token_urlsafe(9)
         user, _ = User.objects.get_or_create(email=DEMO_EMAIL, defaults={"first_name": "Camille"})
         user.set_password(password)
+        user.email_verified_at = user.email_verified_at or timezone.now()  # the demo logs in
+        user.is_active = True
         user.save()
         cooperative = create_cooperative(
             user, name="Scop Démo", legal_form="scop", departement="34", headcount=14
