@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperatives.invitations import parse_emails
 from cooperatives.models import Cooperative, Membership
+from cooperatives.outbox import may_send
 
 
 class CooperativeForm(forms.ModelForm):
@@ -18,8 +19,14 @@ class CooperativeForm(forms.ModelForm):
         return self.cleaned_data["departement"].strip().upper()
 
 
+NOT_VERIFIED = _(
+    "Confirmez d’abord votre adresse e-mail pour envoyer des liens (« Mot de passe oublié ? » "
+    "sur la page de connexion vous envoie un lien), ou décochez l’envoi : personne n’a été ajouté."
+)
+
+
 class AddMembersForm(forms.Form):
-    MAX_AT_ONCE = 300
+    MAX_AT_ONCE = 100  # a team pastes its list; more at once is a mailing, not an invitation
 
     emails = forms.CharField(
         label=_("Adresses e-mail"),
@@ -37,6 +44,18 @@ class AddMembersForm(forms.Form):
         label=_("Envoyer à chacun son lien personnel par e-mail"), required=False, initial=True
     )
 
+    def __init__(self, *args, sender=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sender = sender
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("send_invitation") and self.sender and not may_send(self.sender):
+            self.add_error(
+                "send_invitation", forms.ValidationError(NOT_VERIFIED, code="unverified")
+            )
+        return cleaned
+
     def clean_emails(self):
         valid, invalid = parse_emails(self.cleaned_data["emails"])
         if invalid:
@@ -49,7 +68,7 @@ class AddMembersForm(forms.Form):
             raise forms.ValidationError(_("Indiquez au moins une adresse."), code="required")
         if len(valid) > self.MAX_AT_ONCE:
             raise forms.ValidationError(
-                _("Au plus %(max)s adresses à la fois."),
+                _("Au plus %(max)s adresses à la fois : personne n’a été ajouté."),
                 params={"max": self.MAX_AT_ONCE},
                 code="too_many",
             )

@@ -1,17 +1,23 @@
-"""Personal invitations: a link (by email or printed as a QR code) that lets a member in
-without a password. Tokens carry 192 random bits; the database keeps only their SHA-256."""
+"""Personal invitations: a link (by email or printed as a QR code) that brings a member into
+their cooperative. Tokens carry 192 random bits; the database keeps only their SHA-256.
+
+A link never logs into an account that already exists: whoever printed or forwarded it (the
+facilitator first) would then be that person. It makes an account only for an address that has
+none; otherwise the address's owner logs in as usual and the link adds the membership.
+"""
 
 import re
+from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from cooperatives.models import Invitation, Membership
+from cooperatives import outbox
+from cooperatives.models import Invitation, Membership, OutgoingEmail
 from diagnostics.tokens import hash_token, new_token
 
 VALIDITY = timedelta(days=30)
@@ -60,63 +66,130 @@ def invitation_url(request, token):
 
 
 def send(request, membership, token):
+    """Email the link; True when sent (and counted), False when the mail server failed."""
     context = {
         "cooperative": membership.cooperative,
         "url": invitation_url(request, token),
         "days": VALIDITY.days,
     }
-    send_mail(
-        subject=render_to_string("cooperatives/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("cooperatives/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[membership.email],
+    sent = outbox.deliver(
+        render_to_string("cooperatives/email/invitation_subject.txt", context),
+        render_to_string("cooperatives/email/invitation.txt", context),
+        membership.email,
     )
+    if sent:
+        outbox.record(
+            membership.cooperative,
+            request.user,
+            OutgoingEmail.Kind.INVITATION,
+            membership=membership,
+        )
+    return sent
+
+
+def issue_and_send(request, membership):
+    """A fresh emailed link; when the mail server fails, that link is revoked (nobody has it)."""
+    invitation, token = issue(membership, created_by=request.user)
+    if send(request, membership, token):
+        return True
+    Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
+    return False
+
+
+# What redeeming a link did.
+INVALID, NEW_ACCOUNT, JOINED, LOGIN_REQUIRED, WRONG_ACCOUNT = (
+    "invalid",
+    "new_account",
+    "joined",
+    "login_required",
+    "wrong_account",
+)
+
+
+@dataclass
+class Redemption:
+    outcome: str
+    membership: Membership | None = None
+    account: object = None  # the account to log in (NEW_ACCOUNT only)
 
 
 @transaction.atomic
-def redeem(token):
-    """Use a link once: returns its membership, with a user account (made if needed), or None."""
+def redeem(token, current_user):
+    """Use a link for the person visiting (current_user, perhaps anonymous).
+
+    - The address has no account: one is made (no password until chosen) and used once. It is
+      verified only when the link came by email; a printed code was in the facilitator's hands.
+    - It has one, and current_user is it: the membership is attached, the link used.
+    - It has one, and the visitor is someone else or nobody: nothing happens (LOGIN_REQUIRED,
+      WRONG_ACCOUNT); the link still works once its owner has logged in.
+    """
     from accounts.models import User
 
     invitation = (
         Invitation.objects.select_for_update()
         .usable()
-        .select_related("membership__cooperative")
+        .select_related("membership__cooperative", "membership__user")
         .filter(token_hash=hash_token(token or ""))
         .first()
     )
     if invitation is None:
-        return None
+        return Redemption(INVALID)
+    membership = invitation.membership
+    owner = membership.user or User.objects.filter(email=membership.email).first()
+    if owner is None:
+        verified = invitation.channel == Invitation.Channel.EMAIL
+        owner = User.objects.create_user(
+            email=membership.email, email_verified_at=timezone.now() if verified else None
+        )
+        outcome = NEW_ACCOUNT
+    elif (
+        current_user.is_authenticated
+        and current_user.pk == owner.pk
+        and current_user.email == membership.email
+    ):
+        outcome = JOINED
+    else:
+        return Redemption(
+            WRONG_ACCOUNT if current_user.is_authenticated else LOGIN_REQUIRED, membership
+        )
     invitation.used_at = timezone.now()
     invitation.save(update_fields=["used_at"])
-    membership = invitation.membership
-    if membership.user is None:
-        user = User.objects.filter(email=membership.email).first()
-        if user is None:
-            user = User.objects.create_user(email=membership.email)  # no password until chosen
-        membership.user = user
+    if membership.user_id is None:
+        membership.user = owner
         membership.save(update_fields=["user"])
-    return membership
+    return Redemption(outcome, membership, owner if outcome == NEW_ACCOUNT else None)
+
+
+@dataclass
+class Added:
+    """What add_and_invite did, for the page's messages."""
+
+    added: list = field(default_factory=list)
+    already: list = field(default_factory=list)
+    sent: int = 0
+    over_cap: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
 
 
 def add_and_invite(request, cooperative, emails, *, role, send_email):
-    """Add the new addresses as members; returns (added memberships, already members)."""
-    from accounts.models import User
-
+    """Add the new addresses as members (never linked to an account that has the address: its
+    owner joins by logging in and using the link), then email as many links as today's cap
+    allows. A failed send leaves the member added, reported in `failed`."""
+    result = Added()
     existing = set(cooperative.memberships.filter(email__in=emails).values_list("email", flat=True))
-    users = {u.email: u for u in User.objects.filter(email__in=emails)}
-    added = []
+    result.already = sorted(existing)
     with transaction.atomic():
         for email in emails:
-            if email in existing:
-                continue
-            added.append(
-                Membership.objects.create(
-                    cooperative=cooperative, email=email, role=role, user=users.get(email)
+            if email not in existing:
+                result.added.append(
+                    Membership.objects.create(cooperative=cooperative, email=email, role=role)
                 )
-            )
     if send_email:
-        for membership in added:
-            _invitation, token = issue(membership, created_by=request.user)
-            send(request, membership, token)
-    return added, sorted(existing)
+        left = outbox.emails_left_today(cooperative, request.user)
+        for membership in result.added[:left]:
+            if issue_and_send(request, membership):
+                result.sent += 1
+            else:
+                result.failed.append(membership.email)
+        result.over_cap = [m.email for m in result.added[left:]]
+    return result

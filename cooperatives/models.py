@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import validate_no_control_characters
+
 # Metropolitan départements (01–95, Corsica 2A/2B) and overseas ones (971–976).
 DEPARTEMENT_VALIDATOR = RegexValidator(
     r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$",
@@ -19,7 +21,8 @@ class Cooperative(models.Model):
         CAE = "cae", _("CAE")
         OTHER = "autre", _("Autre")
 
-    name = models.CharField(_("nom"), max_length=150)
+    # Validated here rather than in one form: the admin edits it too, and it reaches email subjects.
+    name = models.CharField(_("nom"), max_length=150, validators=[validate_no_control_characters])
     slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
     legal_form = models.CharField(_("forme juridique"), max_length=10, choices=LegalForm.choices)
     departement = models.CharField(
@@ -131,3 +134,30 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.membership.email} ({self.get_channel_display()})"
+
+
+class OutgoingEmail(models.Model):
+    """One email a cooperative sent (invitation or reminder), kept a couple of days to enforce
+    the daily cap and the per-member cooldown. A reminder row names no member: who is reminded
+    is who has not answered yet, which nobody may learn."""
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation", _("invitation")
+        REMINDER = "reminder", _("rappel")
+
+    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="+")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    membership = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("e-mail envoyé")
+        verbose_name_plural = _("e-mails envoyés")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from cooperatives import data, invitations, services
+from cooperatives import data, invitations, outbox, services
 from cooperatives.access import get_cooperative_for
 from cooperatives.forms import (
     AddMembersForm,
@@ -55,23 +55,16 @@ def dashboard(request, slug):
 @login_required
 def members(request, slug):
     cooperative, membership = get_cooperative_for(request, slug, facilitator=True)
-    form = AddMembersForm(request.POST or None)
+    form = AddMembersForm(request.POST or None, sender=request.user)
     if request.method == "POST" and form.is_valid():
-        added, already = invitations.add_and_invite(
+        result = invitations.add_and_invite(
             request,
             cooperative,
             form.cleaned_data["emails"],
             role=form.cleaned_data["role"],
             send_email=form.cleaned_data["send_invitation"],
         )
-        if added:
-            messages.success(
-                request,
-                ngettext("%(count)d personne ajoutée.", "%(count)d personnes ajoutées.", len(added))
-                % {"count": len(added)},
-            )
-        if already:
-            messages.info(request, _("Déjà membres : %s.") % ", ".join(already))
+        report_added(request, result)
         return redirect("cooperatives:members", cooperative.slug)
     return render(
         request,
@@ -87,6 +80,37 @@ def members(request, slug):
             "roles": RoleForm.base_fields["role"].choices,
         },
     )
+
+
+def report_added(request, result):
+    count = len(result.added)
+    if count:
+        messages.success(
+            request,
+            ngettext("%(count)d personne ajoutée.", "%(count)d personnes ajoutées.", count)
+            % {"count": count},
+        )
+    if result.already:
+        messages.info(request, _("Déjà membres : %s.") % ", ".join(result.already))
+    if result.over_cap:
+        messages.warning(
+            request,
+            _(
+                "Plafond quotidien d’e-mails atteint : aucun lien n’a été envoyé à %s. "
+                "Ces personnes sont ajoutées ; envoyez-leur leur lien demain, ou imprimez "
+                "leurs codes QR."
+            )
+            % ", ".join(result.over_cap),
+        )
+    if result.failed:
+        messages.error(
+            request,
+            _(
+                "L’envoi a échoué pour %s : ces personnes sont ajoutées, mais sans e-mail. "
+                "Réessayez plus tard avec « Envoyer le lien »."
+            )
+            % ", ".join(result.failed),
+        )
 
 
 def _target(request, slug, pk):
@@ -134,9 +158,20 @@ def change_role(request, slug, pk):
 @login_required
 def send_invitation(request, slug, pk):
     cooperative, target = _target(request, slug, pk)
-    _invitation, token = invitations.issue(target, created_by=request.user)
-    invitations.send(request, target, token)
-    messages.success(request, _("Un nouveau lien personnel a été envoyé à %s.") % target.email)
+    if not outbox.may_send(request.user):
+        messages.error(request, outbox.NOT_VERIFIED)
+    elif outbox.member_in_cooldown(target):
+        messages.error(
+            request,
+            _("Un lien a été envoyé à %(email)s il y a moins de %(minutes)d minutes : attendez.")
+            % {"email": target.email, "minutes": outbox.MEMBER_COOLDOWN.seconds // 60},
+        )
+    elif not outbox.emails_left_today(cooperative, request.user):
+        messages.error(request, _("Plafond quotidien d’e-mails atteint : réessayez demain."))
+    elif not invitations.issue_and_send(request, target):
+        messages.error(request, _("L’envoi à %s a échoué : réessayez plus tard.") % target.email)
+    else:
+        messages.success(request, _("Un nouveau lien personnel a été envoyé à %s.") % target.email)
     return redirect("cooperatives:members", cooperative.slug)
 
 

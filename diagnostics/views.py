@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mass_mail
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -12,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cooperatives import outbox
 from cooperatives.access import get_cooperative_for
+from cooperatives.models import OutgoingEmail
 from cooperatives.qr import qr_svg
 from diagnostics import services
 from diagnostics.access import get_session_for
@@ -147,25 +148,35 @@ def session_remind(request, slug, pk):
     """Email the join link to members who have not submitted, without telling who they are."""
     session, _membership = get_session_for(request, slug, pk, facilitator=True)
     now = timezone.now()
+    emails = [m.email for m in services.members_to_remind(session)] if session.is_open else []
     if not session.is_open:
         messages.error(request, _("Les rappels ne concernent que les sessions ouvertes."))
     elif session.last_reminder_at and now - session.last_reminder_at < REMINDER_INTERVAL:
         messages.error(request, _("Un rappel a déjà été envoyé il y a moins de 12 heures."))
+    elif not outbox.may_send(request.user):
+        messages.error(request, outbox.NOT_VERIFIED)
+    elif len(emails) > outbox.emails_left_today(session.cooperative, request.user):
+        messages.error(
+            request,
+            _("Plafond quotidien d’e-mails atteint : aucun rappel envoyé, réessayez demain."),
+        )
+    elif not outbox.deliver_many(
+        [
+            (
+                _("Rappel : diagnostic « %s »") % session.title,
+                render_to_string(
+                    "diagnostics/email/reminder.txt",
+                    {"session": session, "url": request.build_absolute_uri(session.get_join_url())},
+                ),
+                email,
+            )
+            for email in emails
+        ]
+    ):
+        messages.error(request, _("L’envoi du rappel a échoué : réessayez plus tard."))
     else:
-        join_url = request.build_absolute_uri(session.get_join_url())
-        emails = [m.email for m in services.members_to_remind(session)]
-        send_mass_mail(
-            [
-                (
-                    _("Rappel : diagnostic « %s »") % session.title,
-                    render_to_string(
-                        "diagnostics/email/reminder.txt", {"session": session, "url": join_url}
-                    ),
-                    None,
-                    [email],
-                )
-                for email in emails
-            ]
+        outbox.record(
+            session.cooperative, request.user, OutgoingEmail.Kind.REMINDER, count=len(emails)
         )
         session.last_reminder_at = now
         session.save(update_fields=["last_reminder_at"])

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import refuse_control_characters
 from diagnostics.models import Answer, Theme
 from plans.models import Action
 from plans.services import consolidation_initial
@@ -115,6 +116,7 @@ class ActionForm(forms.ModelForm):
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
         self.session = session
+        refuse_control_characters(self, "title", "owner_name", "indicator")
         # Only this session's themes and this cooperative's members can be chosen, so a forged
         # id of another cooperative fails as an invalid choice, beside its field.
         self.fields["theme"].queryset = Theme.objects.filter(

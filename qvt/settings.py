@@ -224,6 +224,8 @@ EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "diagnostic@localhost")
+# Invitations and reminders a cooperative (and a sender) may email in 24 hours (issue 12).
+EMAILS_PER_COOPERATIVE_PER_DAY = env_int("DJANGO_EMAILS_PER_COOPERATIVE_PER_DAY", 200, minimum=1)
 
 # Structured logs: one JSON object per line on stdout, for the host's log collector.
 LOGGING = {

@@ -71,15 +71,66 @@ def test_a_new_link_replaces_the_unused_old_one(client, facilitator, token, pend
     assert client.post(invitation_url(newer)).status_code == 302
 
 
-def test_a_link_for_an_address_with_an_account_logs_into_that_account(
+def test_a_link_for_an_address_with_an_account_asks_its_owner_to_log_in(
     client, facilitator, cooperative, outsider
 ):
+    # Was: the link logged into that account (the takeover of issue 12). Now: login first.
+    membership = Membership.objects.create(cooperative=cooperative, email=outsider.email)
+    invitation, token = invitations.issue(membership, created_by=facilitator)
+    response = client.post(invitation_url(token))
+    assert response["Location"] == reverse("accounts:login") + "?next=" + invitation_url(token)
+    assert "_auth_user_id" not in client.session
+    invitation.refresh_from_db()
+    assert invitation.used_at is None
+    membership.refresh_from_db()
+    assert membership.user is None
+    assert User.objects.filter(email=outsider.email).count() == 1
+
+
+def test_once_logged_in_the_owner_uses_the_link_and_joins(
+    client, facilitator, cooperative, outsider
+):
+    from tests.factories import PASSWORD
+
     membership = Membership.objects.create(cooperative=cooperative, email=outsider.email)
     _invitation, token = invitations.issue(membership, created_by=facilitator)
-    client.post(invitation_url(token))
+    login_url = client.post(invitation_url(token))["Location"]
+    response = client.post(login_url, {"username": outsider.email, "password": PASSWORD})
+    assert response["Location"] == invitation_url(token)
+    response = client.post(invitation_url(token))
+    assert response["Location"] == cooperative.get_absolute_url()
     membership.refresh_from_db()
     assert membership.user == outsider
-    assert User.objects.filter(email=outsider.email).count() == 1
+    assert Invitation.objects.get(membership=membership).used_at is not None
+
+
+def test_a_link_used_while_logged_in_as_someone_else_is_refused_and_kept(
+    client_as, facilitator, cooperative, outsider, member
+):
+    membership = Membership.objects.create(cooperative=cooperative, email=outsider.email)
+    invitation, token = invitations.issue(membership, created_by=facilitator)
+    response = client_as(member).post(invitation_url(token))
+    assert response.status_code == 403
+    assert "une autre adresse" in response.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.used_at is None
+    membership.refresh_from_db()
+    assert membership.user is None
+
+
+def test_an_account_made_from_an_emailed_link_is_verified_from_a_printed_one_not(
+    client, facilitator, cooperative
+):
+    by_mail = Membership.objects.create(cooperative=cooperative, email="mail@exemple.coop")
+    on_paper = Membership.objects.create(cooperative=cooperative, email="papier@exemple.coop")
+    _i, mail_token = invitations.issue(by_mail, created_by=facilitator)
+    _i, qr_token = invitations.issue(
+        on_paper, created_by=facilitator, channel=Invitation.Channel.QR
+    )
+    client.post(invitation_url(mail_token))
+    client.post(invitation_url(qr_token))
+    assert User.objects.get(email="mail@exemple.coop").is_verified
+    assert not User.objects.get(email="papier@exemple.coop").is_verified
 
 
 def test_the_eleventh_failure_in_a_minute_gets_429(client, db):
@@ -124,7 +175,7 @@ def test_the_email_says_who_invites_and_how_long_the_link_lasts(
         {"emails": "sam@exemple.coop", "role": "member", "send_invitation": "on"},
     )
     (message,) = mail.outbox
-    assert cooperative.name in message.subject
+    assert message.subject == f"Invitation au diagnostic QVT et numérique — {cooperative.name}"
     assert "30 jours" in message.body
     assert message.body.startswith("Bonjour,\n\nVotre coopérative")  # paragraphs kept
     assert "/invitation/" in message.body
