@@ -1,6 +1,7 @@
 """Personal data: what a person can download about themself, and erasing their account."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cooperatives.models import Membership
 from cooperatives.services import other_facilitators_exist
@@ -13,16 +14,11 @@ class LastFacilitatorOfError(Exception):
 
 
 def personal_data(user):
-    """Everything stored about this person. Answers of closed sessions are not here: closing
-    a session cut their link to the person, so nobody (the person included) can find them."""
-    from diagnostics.models import Answer
-
+    """Everything stored about this person. No answers: an answer sheet is reached only from
+    the device that holds its token, never through an account (whoever can log in as this
+    person, the facilitator holding their printed invitation included, must not read them),
+    and closing a session cuts the sheet's link to the person anyway."""
     memberships = list(Membership.objects.filter(user=user).select_related("cooperative"))
-    answers = (
-        Answer.objects.filter(respondent__membership__in=memberships)
-        .select_related("respondent__session", "statement")
-        .order_by("respondent__session_id", "statement__theme__order", "statement__order")
-    )
     return {
         "account": {
             "email": user.email,
@@ -40,16 +36,10 @@ def personal_data(user):
             }
             for m in memberships
         ],
-        "answers_in_open_sessions": [
-            {
-                "session": a.respondent.session.title,
-                "statement": a.statement.code,
-                "text": a.statement.text,
-                "answer": a.value,
-                "submitted": a.respondent.submitted_at is not None,
-            }
-            for a in answers
-        ],
+        "answers": _(
+            "Vos réponses aux questionnaires ne sont pas dans cet export : elles ne s’affichent "
+            "que sur l’appareil où vous avez répondu (page « Mes réponses »)."
+        ),
     }
 
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<str:token>/recapitulatif/", views.review, name="review"),
     path("<str:token>/merci/", views.thanks, name="thanks"),
     path("<str:token>/mes-reponses/", views.my_answers, name="mine"),
+    path("<str:token>/oublier/", views.forget, name="forget"),
 ]

@@ -1,14 +1,21 @@
 """The team's answer pages: reached by the session's join link, no password needed.
 
-The browser keeps the respondent's raw token in a cookie; the database only has its hash.
+The browser keeps the respondent's raw token in a cookie; the database only has its hash. That
+cookie is the only way to a sheet: a login never leads to one (the facilitator can log in as a
+member, or hold their printed invitation). Closing cuts every token; the member's own answers
+then live on only in a signed cookie of their device (`set_own_answers`).
 """
 
+import re
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import messages
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts import throttle
 from cooperatives.models import Membership
@@ -16,13 +23,21 @@ from diagnostics import services
 from diagnostics.forms import ThemeAnswersForm
 from diagnostics.models import DiagnosticSession
 from diagnostics.radar import SECOND_STYLE
-from diagnostics.tokens import split_signed
+from diagnostics.tokens import new_token, split_signed
 
 COOKIE_MAX_AGE = 120 * 24 * 3600
+COOKIE_PATH = "/repondre/"
+FORM_TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
+LETTERS = {"yes": "Y", "unsure": "U", "no": "N"}
+VALUES = {letter: value for value, letter in LETTERS.items()}
 
 
 def cookie_name(session):
     return f"qvt_r{session.pk}"
+
+
+def own_answers_cookie_name(session):
+    return f"qvt_m{session.pk}"
 
 
 def join_link(view):
@@ -55,58 +70,155 @@ def member_of(request, session):
     return Membership.objects.filter(user=request.user, cooperative=session.cooperative).first()
 
 
+def _cookie_options():
+    return {"path": COOKIE_PATH, "secure": settings.HTTPS, "httponly": True, "samesite": "Lax"}
+
+
 def set_respondent_cookie(response, session, token):
-    response.set_cookie(
-        cookie_name(session),
-        token,
-        max_age=COOKIE_MAX_AGE,
-        path="/repondre/",
-        secure=settings.HTTPS,
-        httponly=True,
-        samesite="Lax",
+    response.set_cookie(cookie_name(session), token, max_age=COOKIE_MAX_AGE, **_cookie_options())
+
+
+def set_own_answers(response, session, respondent):
+    """At submit: the member's answers (values only, in questionnaire order; no sheet id) in a
+    signed cookie of their device, for `my_answers` after close, when no token reaches the
+    sheet any more. The answers cannot change after submit, so this copy stays true."""
+    mine = dict(respondent.answers.values_list("statement_id", "value"))
+    letters = "".join(
+        LETTERS.get(mine.get(s.pk), "-") for s in services.statements_of(session.questionnaire_id)
     )
+    response.set_signed_cookie(
+        own_answers_cookie_name(session),
+        letters,
+        salt=f"qvt.own-answers.{session.pk}",
+        max_age=COOKIE_MAX_AGE,
+        **_cookie_options(),
+    )
+
+
+def own_answers(request, session):
+    """{statement_id: value} from this device's signed cookie, or None."""
+    letters = request.get_signed_cookie(
+        own_answers_cookie_name(session), default=None, salt=f"qvt.own-answers.{session.pk}"
+    )
+    statements = services.statements_of(session.questionnaire_id)
+    if not letters or len(letters) != len(statements):
+        return None
+    return {s.pk: VALUES[c] for s, c in zip(statements, letters, strict=True) if c in VALUES}
+
+
+def forget_cookies(response, session):
+    for name in (cookie_name(session), own_answers_cookie_name(session)):
+        response.delete_cookie(name, path=COOKIE_PATH, samesite="Lax")
 
 
 def current_respondent(request, session):
-    """(respondent or None, new token to store or None)."""
-    membership = member_of(request, session)
-    respondent = services.find_respondent(
-        session, request.COOKIES.get(cookie_name(session)), membership
-    )
-    if respondent and request.COOKIES.get(cookie_name(session)) is None:
-        return respondent, services.reissue_token(respondent)
-    return respondent, None
+    """This device's sheet, through its token only."""
+    return services.find_respondent(session, request.COOKIES.get(cookie_name(session)))
 
 
-def unavailable(request, session, posted=False):
-    """Draft or closed session: say so plainly, and say that nothing was saved if they posted."""
+def unavailable(request, session, posted=False, frozen=False):
+    """Draft or closed session, or a sent sheet: say so plainly, and say what happened to what
+    they posted."""
+    context = {
+        "session": session,
+        "posted": posted,
+        "frozen": frozen,
+        "token": session.join_token,
+        "has_own_answers": session.is_closed and own_answers(request, session) is not None,
+    }
     return render(
-        request,
-        "answers/unavailable.html",
-        {"session": session, "posted": posted},
-        status=409 if posted else 200,
+        request, "answers/unavailable.html", context, status=409 if posted or frozen else 200
     )
+
+
+REFUSED_STATUS = {
+    services.SheetRefused.MEMBERS_ONLY: 403,
+    services.SheetRefused.ELSEWHERE: 409,
+    services.SheetRefused.SUBMITTED_ELSEWHERE: 409,
+    services.SheetRefused.FULL: 409,
+    services.SheetRefused.BUSY: 429,
+}
+
+
+def _start_page(request, session, token, *, respondent=None, refused=None, membership=None):
+    if refused is None and respondent is None:
+        if session.members_only and membership is None:
+            refused = services.SheetRefused.MEMBERS_ONLY
+        else:
+            refused = {
+                "unsent": services.SheetRefused.ELSEWHERE,
+                "submitted": services.SheetRefused.SUBMITTED_ELSEWHERE,
+            }.get(services.sheet_elsewhere(session, membership))
+    context = {
+        "session": session,
+        "token": token,
+        "respondent": respondent,
+        "refused": refused,
+        # The next sheet's token travels in the form: a second post of it is the same click.
+        "form_token": new_token(),
+    }
+    status = REFUSED_STATUS[refused] if refused and request.method == "POST" else 200
+    response = render(request, "answers/start.html", context, status=status)
+    if status == 429:
+        response["Retry-After"] = str(int(services.LINK_WINDOW.total_seconds()))
+    return response
+
+
+def _resume(token, respondent):
+    if respondent.is_submitted:
+        return redirect("answers:mine", token)
+    return redirect("answers:theme", token, respondent.current_theme)
 
 
 @join_link
 def start(request, session, token):
     if not session.is_open:
         return unavailable(request, session, posted=request.method == "POST")
-    respondent, new_token = current_respondent(request, session)
-    if request.method == "POST":
-        if respondent is None:
-            respondent, new_token = services.start_respondent(session, member_of(request, session))
-        response = redirect("answers:theme", token, respondent.current_theme)
-        if new_token:
-            set_respondent_cookie(response, session, new_token)
-        return response
-    response = render(
-        request,
-        "answers/start.html",
-        {"session": session, "token": token, "respondent": respondent},
-    )
-    if new_token:
-        set_respondent_cookie(response, session, new_token)
+    respondent = current_respondent(request, session)
+    if respondent is not None:
+        if request.method == "POST":
+            return _resume(token, respondent)
+        return _start_page(request, session, token, respondent=respondent)
+    membership = member_of(request, session)
+    if request.method != "POST":
+        return _start_page(request, session, token, membership=membership)
+    form_token = request.POST.get("sheet", "")
+    arguments = {
+        "membership": membership,
+        "token": form_token if FORM_TOKEN.fullmatch(form_token) else None,
+        "address": throttle.client_ip(request),
+        "restart": request.POST.get("restart") == "1",
+    }
+    try:
+        try:
+            respondent, new = services.open_sheet(session, **arguments)
+        except IntegrityError:
+            # Two posts at once where rows are not locked (SQLite): the other one's sheet now
+            # exists, and the retry finds it by the form's token.
+            respondent, new = services.open_sheet(session, **arguments)
+    except IntegrityError:
+        return redirect("answers:start", token)
+    except services.SheetRefused as refused:
+        return _start_page(request, session, token, refused=refused.reason, membership=membership)
+    except services.SessionStateError:
+        return unavailable(request, session, posted=True)
+    response = redirect("answers:theme", token, respondent.current_theme)
+    set_respondent_cookie(response, session, new)
+    return response
+
+
+@require_POST
+@join_link
+def forget(request, session, token):
+    """« Ce n'est pas moi » / « Oublier mes réponses sur cet appareil »: this device lets go
+    of its sheet. An unsent one is deleted (nobody can reach it any more); a sent one stays
+    counted, unchanged."""
+    respondent = current_respondent(request, session)
+    if respondent is not None:
+        services.discard_unsent(respondent)
+    response = redirect("answers:start", token)
+    forget_cookies(response, session)
+    messages.success(request, _("Cet appareil a oublié les réponses précédentes."))
     return response
 
 
@@ -126,9 +238,14 @@ def theme(request, session, token, number):
         raise Http404
     if not session.is_open:
         return unavailable(request, session, posted=request.method == "POST")
-    respondent, new_token = current_respondent(request, session)
+    respondent = current_respondent(request, session)
     if respondent is None:
         return redirect("answers:start", token)
+    if respondent.is_submitted:
+        # Frozen: a changed answer after publication would show by difference.
+        if request.method == "POST":
+            return unavailable(request, session, frozen=True)
+        return redirect("answers:mine", token)
     current = themes[number - 1]
     statements = current.statement_list
     form = ThemeAnswersForm(
@@ -146,7 +263,8 @@ def theme(request, session, token, number):
             next_number = number - 1 if going_back else number + 1
             # Resume at the furthest theme reached, even after going back to edit.
             resume_at = max(respondent.current_theme, min(number + 1, len(themes)))
-            services.save_answers(respondent, form.answered_values(), resume_at)
+            if not services.save_answers(respondent, form.answered_values(), resume_at):
+                return unavailable(request, session, frozen=True)
             if going_back and next_number >= 1:
                 return redirect("answers:theme", token, next_number)
             if next_number > len(themes):
@@ -157,7 +275,7 @@ def theme(request, session, token, number):
     # One query gives both the page's current choices and the progress count.
     existing = dict(respondent.answers.values_list("statement_id", "value"))
     form.initial = {ThemeAnswersForm.field_name(s): existing.get(s.pk) for s in statements}
-    response = render(
+    return render(
         request,
         "answers/theme.html",
         {
@@ -170,18 +288,17 @@ def theme(request, session, token, number):
         },
         status=status,
     )
-    if new_token:
-        set_respondent_cookie(response, session, new_token)
-    return response
 
 
 @join_link
 def review(request, session, token):
     if not session.is_open:
         return unavailable(request, session, posted=request.method == "POST")
-    respondent, new_token = current_respondent(request, session)
+    respondent = current_respondent(request, session)
     if respondent is None:
         return redirect("answers:start", token)
+    if request.method == "POST" and respondent.is_submitted:
+        return redirect("answers:thanks", token)
     themes = services.questionnaire_themes(session.questionnaire_id)
     answered_ids = set(respondent.answers.values_list("statement_id", flat=True))
     rows = [
@@ -189,12 +306,14 @@ def review(request, session, token):
         for t in themes
     ]
     total = sum(r[2] for r in rows)
-    incomplete = False
-    if request.method == "POST":
-        if services.submit(respondent, total):
-            return redirect("answers:thanks", token)
-        incomplete = True
-    response = render(
+    incomplete = request.method == "POST" and len(answered_ids) < total
+    if request.method == "POST" and not incomplete:
+        if not services.submit(respondent, total):
+            return unavailable(request, session, posted=True)  # closed meanwhile
+        response = redirect("answers:thanks", token)
+        set_own_answers(response, session, respondent)
+        return response
+    return render(
         request,
         "answers/review.html",
         {
@@ -208,14 +327,11 @@ def review(request, session, token):
         },
         status=400 if incomplete else 200,
     )
-    if new_token:
-        set_respondent_cookie(response, session, new_token)
-    return response
 
 
 @join_link
 def thanks(request, session, token):
-    respondent, _new = current_respondent(request, session)
+    respondent = current_respondent(request, session)
     if respondent is None or not respondent.is_submitted:
         return redirect("answers:start", token)
     return render(request, "answers/thanks.html", {"session": session, "token": token})
@@ -224,15 +340,24 @@ def thanks(request, session, token):
 @join_link
 def my_answers(request, session, token):
     """A respondent's own answers, on the device they answered from; beside the collective
-    radar once results are visible. Nobody else can reach this page for them."""
-    respondent, _new = current_respondent(request, session)
-    if respondent is None:
-        return redirect("answers:start", token)
-    mine = dict(respondent.answers.values_list("statement_id", "value"))
+    radar once results are visible. Nobody else can reach this page for them: while the
+    session is open through the sheet's token, after close through the signed copy written
+    at submit (no token reaches a sheet then)."""
+    if session.is_open:
+        respondent = current_respondent(request, session)
+        if respondent is None:
+            return redirect("answers:start", token)
+        mine = dict(respondent.answers.values_list("statement_id", "value"))
+        submitted = respondent.is_submitted
+    else:
+        mine = own_answers(request, session) if session.is_closed else None
+        if mine is None:
+            return redirect("answers:start", token)
+        submitted = True
     statements = services.statements_of(session.questionnaire_id)
-    context = {"session": session, "token": token, "respondent": respondent}
+    context = {"session": session, "token": token, "submitted": submitted}
     context["rows"] = [(s, mine.get(s.pk)) for s in statements]
-    state = services.results_state(session) if respondent.is_submitted else None
+    state = services.results_state(session) if submitted else None
     if state is not None and state.results is not None:
         results = state.results
         own = [

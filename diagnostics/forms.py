@@ -22,7 +22,14 @@ class SessionForm(forms.ModelForm):
 
     class Meta:
         model = DiagnosticSession
-        fields = ("title", "anonymity_threshold", "open_mode", "previous")
+        fields = (
+            "title",
+            "anonymity_threshold",
+            "open_mode",
+            "team_size",
+            "members_only",
+            "previous",
+        )
         field_classes = {"previous": PreviousSessionField}
         help_texts = {
             "title": _("Par exemple « Diagnostic de printemps 2027 »."),
@@ -41,8 +48,28 @@ class SessionForm(forms.ModelForm):
             # Opening freezes k: a threshold lowered afterwards could expose early respondents.
             self.fields["anonymity_threshold"].disabled = True
             self.fields["open_mode"].disabled = True
+            # The cap and who may answer freeze with k: they are what makes k count people.
+            self.fields["team_size"].disabled = True
+            self.fields["members_only"].disabled = True
+        cooperative = self.instance.cooperative if self.instance.cooperative_id else None
+        if cooperative is not None:
+            if self.initial.get("team_size") is None:
+                self.initial["team_size"] = cooperative.headcount
+            self.fields["team_size"].help_text = _(
+                "Au plus ce nombre de questionnaires : l’effectif déclaré de la coopérative "
+                "(%(headcount)s) ou son nombre de membres inscrits (%(members)s), selon qui "
+                "répond. Au moins le seuil d’anonymat, sauf en mode ouvert. Il ne peut plus "
+                "changer une fois la session ouverte."
+            ) % {"headcount": cooperative.headcount, "members": cooperative.memberships.count()}
         self.fields["previous"].queryset = self.previous_candidates()
         self.fields["previous"].empty_label = _("— aucune : c’est un premier diagnostic —")
+
+    def clean_team_size(self):
+        # Left empty, the team is the cooperative's declared headcount (what opening would set).
+        value = self.cleaned_data.get("team_size")
+        if value is None and not self.fields["team_size"].disabled and self.instance.cooperative_id:
+            value = self.instance.cooperative.headcount
+        return value
 
     def previous_candidates(self):
         session = self.instance

@@ -112,6 +112,26 @@ class DiagnosticSession(models.Model):
             "répondre que ses réponses ne sont pas anonymes. À choisir avant l’ouverture."
         ),
     )
+    # k counts people only if sheets are capped at the team's size (issue 12): padding k with
+    # made-up sheets around one real member would otherwise expose that member.
+    team_size = models.PositiveIntegerField(
+        _("nombre de personnes de l’équipe"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100_000)],
+        help_text=_(
+            "Le nombre de questionnaires ne pourra pas le dépasser. Il ne peut plus changer une "
+            "fois la session ouverte."
+        ),
+    )
+    members_only = models.BooleanField(
+        _("réservée aux membres inscrits"),
+        default=False,
+        help_text=_(
+            "Le lien de la session ne sert qu’aux membres connectés à leur compte de la "
+            "coopérative : un questionnaire par membre, personne d’autre ne peut en remplir."
+        ),
+    )
     join_key = models.CharField(max_length=32, unique=True, default=tokens.new_key, editable=False)
     # Results published before closing are a frozen copy: later answers cannot be deduced
     # by comparing two views of the page.
@@ -163,6 +183,7 @@ class DiagnosticSession(models.Model):
 
     def clean(self):
         super().clean()
+        self.clean_team_size()
         previous = self.previous
         if previous is None:
             return
@@ -201,6 +222,31 @@ class DiagnosticSession(models.Model):
                 }
             )
 
+    def clean_team_size(self):
+        # Below k, anonymous results could never be shown: such a team answers in open mode.
+        if (
+            self.team_size is not None
+            and not self.open_mode
+            and self.team_size < self.anonymity_threshold
+        ):
+            raise ValidationError(
+                {
+                    "team_size": ValidationError(
+                        _(
+                            "Une équipe plus petite que le seuil d’anonymat n’aurait jamais de "
+                            "résultats : choisissez un seuil plus bas ou le mode ouvert."
+                        ),
+                        code="team_below_threshold",
+                    )
+                }
+            )
+
+    @property
+    def sheet_cap(self):
+        """At most this many answer sheets: the size declared for the team, frozen at opening
+        (before that, the cooperative's declared headcount)."""
+        return self.team_size or self.cooperative.headcount
+
     @property
     def is_draft(self):
         return self.status == self.Status.DRAFT
@@ -227,15 +273,22 @@ class RespondentQuerySet(models.QuerySet):
 
 
 class Respondent(models.Model):
-    """One person's answer sheet. Knows its member only while the session is open."""
+    """One person's answer sheet. Knows its member only while the session is open, and its
+    device's token only while the session is open: after close, nothing leads to it."""
+
+    class Origin(models.TextChoices):
+        # How the sheet was started, kept after close as a count only: it names nobody.
+        LINK = "link", _("lien de la session")
+        MEMBER = "member", _("membre connecté·e")
 
     session = models.ForeignKey(
         DiagnosticSession, on_delete=models.CASCADE, related_name="respondents"
     )
-    token_hash = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     membership = models.ForeignKey(
         Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="respondents"
     )
+    origin = models.CharField(max_length=6, choices=Origin.choices, default=Origin.LINK)
     current_theme = models.PositiveSmallIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -262,6 +315,22 @@ class Respondent(models.Model):
     @property
     def is_submitted(self):
         return self.submitted_at is not None
+
+
+class SheetStart(models.Model):
+    """One answer sheet started from a client address, kept for the throttle's window only.
+
+    The address is stored as a keyed hash and the row names no session or sheet: a copy of
+    the database cannot tie an address to a sheet."""
+
+    address_key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["address_key", "created_at"], name="sheet_start_lookup")]
+
+    def __str__(self):
+        return f"#{self.pk}"
 
 
 class Answer(models.Model):

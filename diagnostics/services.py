@@ -1,12 +1,15 @@
 """Workflows of a diagnostic session: opening, answering, closing, and the guide's scoring rule."""
 
 import functools
+import ipaddress
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -15,6 +18,7 @@ from diagnostics.models import (
     DiagnosticSession,
     Questionnaire,
     Respondent,
+    SheetStart,
     Statement,
     Theme,
 )
@@ -43,7 +47,10 @@ def open_session(session):
         raise SessionStateError
     locked.status = DiagnosticSession.Status.OPEN
     locked.opened_at = timezone.now()
-    locked.save(update_fields=["status", "opened_at"])
+    if locked.team_size is None:
+        # The cap freezes with k: a headcount changed later must not let more sheets in.
+        locked.team_size = locked.cooperative.headcount
+    locked.save(update_fields=["status", "opened_at", "team_size"])
     return locked
 
 
@@ -57,44 +64,164 @@ def close_session(session):
     # Final results come from all submitted sheets: the frozen copy has served its purpose.
     locked.results_snapshot = None
     locked.save(update_fields=["status", "closed_at", "results_snapshot"])
-    # The anonymity promise: once closed, no query leads from a member to an answer sheet.
-    locked.respondents.update(membership=None)
+    # Unsent sheets never count: they go now, with their answers. Their rows are locked
+    # first, so an answer step in flight finishes before (and is deleted) or finds no sheet.
+    unsent = locked.respondents.filter(submitted_at__isnull=True)
+    list(unsent.select_for_update().values_list("pk", flat=True))
+    unsent.delete()
+    # The anonymity promise: once closed, no query leads from a member to an answer sheet,
+    # and no token held by any device opens one.
+    locked.respondents.update(membership=None, token_hash=None)
     return locked
 
 
 # --- Answering ------------------------------------------------------------------------------
 
 
-def find_respondent(session, token=None, membership=None):
-    if token:
-        found = session.respondents.filter(token_hash=hash_token(token)).first()
-        if found:
-            return found
-    if membership is not None and session.is_open:
-        return session.respondents.filter(membership=membership).first()
-    return None
+# A sheet is reached only through the token its device holds (a cookie); a login never leads
+# to one (issue 12: the facilitator can log in as a member, or hold their invitation).
+# Sheets are capped at the team's size and their creation is throttled, so that k counts people:
+# - per link, LINK_SHEETS a minute: a team in one room scanning the QR code together fits
+#   (50 a minute), a script rotating addresses is slowed to that rate, and the cap stops it;
+# - per client address (IPv6: per /64, which one client holds whole), ADDRESS_SHEETS per
+#   ADDRESS_WINDOW over all links: a team of 40 behind one office NAT, with a few « Ce n'est
+#   pas moi » restarts, fits in 60 per 10 minutes.
+LINK_SHEETS, LINK_WINDOW = 50, timedelta(minutes=1)
+ADDRESS_SHEETS, ADDRESS_WINDOW = 60, timedelta(minutes=10)
+# Two « Commencer » posts carrying the same form token within this delay are one click.
+DOUBLE_CLICK = timedelta(minutes=2)
 
 
-def start_respondent(session, membership=None):
-    """Create an answer sheet; returns (respondent, raw token). The raw token is never stored."""
-    token = new_token()
+class SheetRefused(Exception):
+    """No sheet for this device; `reason` says why, in terms the page explains."""
+
+    MEMBERS_ONLY = "members_only"  # a members-only session and no member logged in
+    ELSEWHERE = "elsewhere"  # this member's unsent sheet is on another device
+    SUBMITTED_ELSEWHERE = "submitted_elsewhere"  # and sent: counted, never reopened
+    FULL = "full"  # as many sheets as people in the team
+    BUSY = "busy"  # throttled: too many sheets from this link or address just now
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def find_respondent(session, token):
+    """The sheet this device's token opens: only while the session is open (closing cuts
+    every token), and never through a membership."""
+    if not token or not session.is_open:
+        return None
+    return session.respondents.filter(token_hash=hash_token(token)).first()
+
+
+def sheet_elsewhere(session, membership):
+    """Whether this member has a sheet in the session ("unsent", "submitted") or None. Says
+    only that: the sheet stays on the device that holds its token."""
+    if membership is None:
+        return None
+    sheet = session.respondents.filter(membership=membership).only("submitted_at").first()
+    if sheet is None:
+        return None
+    return "submitted" if sheet.is_submitted else "unsent"
+
+
+def start_respondent(session, membership=None, token=None):
+    """Create an answer sheet, without limits (the demo, benchmarks): returns (respondent, raw
+    token). The raw token is never stored."""
+    token = token or new_token()
+    origin = Respondent.Origin.MEMBER if membership else Respondent.Origin.LINK
     respondent = Respondent.objects.create(
-        session=session, token_hash=hash_token(token), membership=membership
+        session=session, token_hash=hash_token(token), membership=membership, origin=origin
     )
     return respondent, token
 
 
-def reissue_token(respondent):
-    """A member resuming on another device gets a fresh token for this browser."""
-    token = new_token()
-    respondent.token_hash = hash_token(token)
-    respondent.save(update_fields=["token_hash"])
-    return token
+def address_key(address):
+    """The throttle's key for a client address: a keyed hash (no address is stored), of the
+    /64 for IPv6."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        parsed = None
+    if parsed is not None and parsed.version == 6:
+        address = str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return salted_hmac("qvt.sheet-start", str(address), algorithm="sha256").hexdigest()
+
+
+def _check_throttle(session, address):
+    now = timezone.now()
+    if session.respondents.filter(created_at__gte=now - LINK_WINDOW).count() >= LINK_SHEETS:
+        raise SheetRefused(SheetRefused.BUSY)
+    if address is None:
+        return
+    key = address_key(address)
+    SheetStart.objects.filter(created_at__lt=now - ADDRESS_WINDOW).delete()
+    if SheetStart.objects.filter(address_key=key).count() >= ADDRESS_SHEETS:
+        raise SheetRefused(SheetRefused.BUSY)
+    SheetStart.objects.create(address_key=key)
+
+
+@transaction.atomic
+def open_sheet(session, *, membership=None, token=None, address=None, restart=False):
+    """The « Commencer » button: a new sheet for this device, within the session's rules.
+    Returns (respondent, raw token) or raises SheetRefused / SessionStateError.
+
+    `token` is the one the start form carried: a second post of the same form (a double
+    click, or two at once) gets the same empty sheet rather than a second one. `restart` lets
+    a member discard their unsent sheet from another device (its answers are never shown)."""
+    # The session's row lock serialises sheet creation: the cap holds under concurrent posts.
+    locked = (
+        DiagnosticSession.objects.select_for_update()
+        .select_related("cooperative")
+        .get(pk=session.pk)
+    )
+    if not locked.is_open:
+        raise SessionStateError
+    if token:
+        same = locked.respondents.filter(token_hash=hash_token(token)).first()
+        if (
+            same is not None
+            and not same.is_submitted
+            and same.created_at >= timezone.now() - DOUBLE_CLICK
+            and not same.answers.exists()
+        ):
+            return same, token
+        if same is not None:
+            token = None  # an old form: never a way into a sheet
+    if locked.members_only and membership is None:
+        raise SheetRefused(SheetRefused.MEMBERS_ONLY)
+    if membership is not None:
+        own = locked.respondents.filter(membership=membership).first()
+        if own is not None and own.is_submitted:
+            raise SheetRefused(SheetRefused.SUBMITTED_ELSEWHERE)
+        if own is not None and not restart:
+            raise SheetRefused(SheetRefused.ELSEWHERE)
+        if own is not None:
+            discard_unsent(own)
+    if locked.respondents.count() >= locked.sheet_cap:
+        raise SheetRefused(SheetRefused.FULL)
+    _check_throttle(locked, address)
+    return start_respondent(locked, membership, token)
+
+
+def discard_unsent(respondent):
+    """Delete a sheet that was never sent, with its answers. A submitted sheet is never
+    deleted while its session is open (no differencing: what was counted stays counted)."""
+    return Respondent.objects.filter(pk=respondent.pk, submitted_at__isnull=True).delete()[0] > 0
 
 
 def save_answers(respondent, values, next_theme):
-    """Upsert {statement_id: value}; one row per statement even when the same step races."""
+    """Upsert {statement_id: value}; one row per statement even when the same step races.
+    Returns False, writing nothing, when the sheet was sent (or deleted at close) meanwhile:
+    a submitted sheet is frozen."""
     with transaction.atomic():
+        # The update takes the sheet's row lock first: submit() and close wait for this step,
+        # or this step sees their result.
+        updated = Respondent.objects.filter(pk=respondent.pk, submitted_at__isnull=True).update(
+            current_theme=next_theme
+        )
+        if not updated:
+            return False
         Answer.objects.bulk_create(
             [
                 Answer(respondent=respondent, statement_id=sid, value=value)
@@ -104,16 +231,30 @@ def save_answers(respondent, values, next_theme):
             unique_fields=["respondent", "statement"],
             update_fields=["value", "updated_at"],
         )
-        Respondent.objects.filter(pk=respondent.pk).update(current_theme=next_theme)
     respondent.current_theme = next_theme
+    return True
 
 
+@transaction.atomic
 def submit(respondent, statement_count):
+    """Send a complete sheet; from then on it is frozen. False if incomplete or the session
+    is no longer open (closing holds the session's lock: a submit waits for it)."""
+    if respondent.is_submitted:
+        return True
+    if (
+        not DiagnosticSession.objects.select_for_update()
+        .filter(pk=respondent.session_id, status=DiagnosticSession.Status.OPEN)
+        .exists()
+    ):
+        return False
     if respondent.answers.count() < statement_count:
         return False
-    if not respondent.is_submitted:
-        respondent.submitted_at = timezone.now()
-        respondent.save(update_fields=["submitted_at"])
+    now = timezone.now()
+    # Under the session's lock nothing deletes the sheet; 0 rows means it was sent meanwhile.
+    if Respondent.objects.filter(pk=respondent.pk, submitted_at__isnull=True).update(
+        submitted_at=now
+    ):
+        respondent.submitted_at = now
     return True
 
 
@@ -124,11 +265,22 @@ def submit(respondent, statement_count):
 class Participation:
     started: int
     submitted: int
+    # Submitted sheets by origin: the join link (anyone holding it) or a logged-in member.
+    submitted_by_link: int = 0
+    submitted_by_member: int = 0
+
+    @property
+    def unsent(self):
+        return self.started - self.submitted
 
 
 def participation(session):
+    sent = Q(submitted_at__isnull=False)
     counts = session.respondents.aggregate(
-        started=Count("pk"), submitted=Count("pk", filter=Q(submitted_at__isnull=False))
+        started=Count("pk"),
+        submitted=Count("pk", filter=sent),
+        submitted_by_link=Count("pk", filter=sent & Q(origin=Respondent.Origin.LINK)),
+        submitted_by_member=Count("pk", filter=sent & Q(origin=Respondent.Origin.MEMBER)),
     )
     return Participation(**counts)
 

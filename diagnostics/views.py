@@ -15,12 +15,19 @@ from cooperatives import outbox
 from cooperatives.access import get_cooperative_for
 from cooperatives.models import OutgoingEmail
 from cooperatives.qr import qr_svg
-from diagnostics import services
+from diagnostics import publication, services
 from diagnostics.access import get_session_for
 from diagnostics.forms import SessionForm
 from diagnostics.models import DiagnosticSession
 from followup import services as followup_services
 from plans import services as plans_services
+
+
+def query_int(request, name):
+    """A small positive integer from the query string, or None. ASCII digits only: '²' and
+    other Unicode digits pass str.isdigit() but not int()."""
+    value = request.GET.get(name, "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
 
 
 @login_required
@@ -33,8 +40,9 @@ def session_create(request, slug):
         created_by=request.user,
     )
     initial = {}
-    if request.GET.get("suite", "").isdigit():
-        initial["previous"] = int(request.GET["suite"])
+    previous = query_int(request, "suite")
+    if previous is not None:
+        initial["previous"] = previous
     form = SessionForm(request.POST or None, instance=new_session, initial=initial)
     if request.method == "POST" and form.is_valid():
         session = form.save()
@@ -107,16 +115,35 @@ def session_open(request, slug, pk):
     )
 
 
-@require_POST
 @login_required
 def session_close(request, slug, pk):
-    return _transition(
+    """The close button leads here: what closing keeps and drops, then a confirmed POST."""
+    session, membership = get_session_for(request, slug, pk, facilitator=True)
+    if request.method == "POST" and request.POST.get("confirm") == "1":
+        return _transition(
+            request,
+            slug,
+            pk,
+            services.close_session,
+            _("La session est clôturée : plus aucune réponse n’est acceptée."),
+            _("Seule une session ouverte peut être clôturée."),
+        )
+    if not session.is_open:
+        messages.error(request, _("Seule une session ouverte peut être clôturée."))
+        return redirect(session)
+    if request.method == "POST":
+        return redirect("diagnostics:session_close", slug, pk)
+    counts = services.participation(session)
+    return render(
         request,
-        slug,
-        pk,
-        services.close_session,
-        _("La session est clôturée : plus aucune réponse n’est acceptée."),
-        _("Seule une session ouverte peut être clôturée."),
+        "diagnostics/session_close.html",
+        {
+            "cooperative": session.cooperative,
+            "membership": membership,
+            "session": session,
+            "participation": counts,
+            "stays_hidden": not publication.enough_to_show(session, counts.submitted),
+        },
     )
 
 

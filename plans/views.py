@@ -93,7 +93,9 @@ def plan(request, session, membership, submitted):
 
 def _action_form(request, session, membership, action=None):
     initial = {}
-    if action is None and request.GET.get("theme", "").isdigit():
+    # ASCII digits only: '²' passes str.isdigit() but int() refuses it (a 500).
+    theme = request.GET.get("theme", "")
+    if action is None and theme.isascii() and theme.isdigit() and len(theme) <= 9:
         initial["theme"] = int(request.GET["theme"])
     form = ActionForm(request.POST or None, instance=action, initial=initial, session=session)
     if request.method == "POST" and form.is_valid():

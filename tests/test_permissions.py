@@ -57,6 +57,7 @@ CASES = [
     ("answers:review", "join", "get", everyone(302)),
     ("answers:thanks", "join", "get", everyone(302)),
     ("answers:mine", "join", "get", everyone(302)),
+    ("answers:forget", "join", "post", everyone(302)),  # back to the start, cookies forgotten
     ("cooperatives:create", "none", "get", SIGNED_IN_PAGE),
     ("cooperatives:dashboard", "coop", "get", MEMBER_PAGE),
     ("cooperatives:leave", "coop", "post", MEMBER_ACTION),

@@ -127,13 +127,14 @@ def test_submitting_requires_all_thirty_answers(client, open_session):
     assert respondent.answers.count() == 30
 
 
-def test_answers_can_still_change_after_submitting_while_the_session_is_open(client, open_session):
+def test_answers_are_frozen_once_submitted(client, open_session):
     respondent = start(client, open_session)
     for n in range(1, 7):
         answer_theme(client, open_session, n, "YYYYY")
     client.post(url("review", open_session))
-    assert answer_theme(client, open_session, 4, "NNNNN").status_code == 302
-    assert respondent.answers.filter(value="no").count() == 5
+    assert answer_theme(client, open_session, 4, "NNNNN").status_code == 409
+    assert not respondent.answers.filter(value="no").exists()
+    assert client.get(url("theme", open_session, 4))["Location"] == url("mine", open_session)
 
 
 def test_after_close_answers_are_refused_with_a_clear_message_and_nothing_written(
@@ -145,11 +146,13 @@ def test_after_close_answers_are_refused_with_a_clear_message_and_nothing_writte
     response = answer_theme(client, open_session, 2, "NNNNN")
     assert response.status_code == 409
     assert "Cette session est clôturée" in response.content.decode()
-    assert "n’ont pas été enregistrées" in response.content.decode()
-    assert respondent.answers.count() == 5
+    assert "pas été comptées" in response.content.decode()
+    # The unsent sheet was deleted at close, with its answers.
+    assert not Respondent.objects.filter(pk=respondent.pk).exists()
+    assert not Answer.objects.exists()
     assert client.post(url("review", open_session)).status_code == 409
     assert client.post(url("start", open_session)).status_code == 409
-    assert Respondent.objects.count() == 1
+    assert Respondent.objects.count() == 0
 
 
 def test_a_draft_session_cannot_be_answered_yet(client, draft_session):
@@ -213,8 +216,8 @@ def test_a_cookie_of_one_session_gives_nothing_in_another(client, open_session, 
     assert client.get(url("theme", other, 1))["Location"] == url("start", other)
 
 
-def test_a_logged_in_member_resumes_on_another_device(
-    client, open_session, member, django_user_model
+def test_a_logged_in_member_on_another_device_is_told_and_may_restart_there(
+    client, open_session, member
 ):
     from django.test import Client
 
@@ -224,6 +227,44 @@ def test_a_logged_in_member_resumes_on_another_device(
     phone = Client()
     phone.force_login(member)
     response = phone.post(url("start", open_session))
-    assert response["Location"] == url("theme", open_session, 2)
+    assert response.status_code == 409
+    assert "Recommencer sur cet appareil" in response.content.decode()
+    assert Respondent.objects.get(session=open_session).pk == respondent.pk
+    assert phone.post(url("start", open_session), {"restart": "1"}).status_code == 302
+    assert Respondent.objects.get(session=open_session).pk != respondent.pk
+
+
+def test_a_double_click_on_start_makes_one_sheet(client, open_session, member):
+    client.force_login(member)
+    form_token = client.get(url("start", open_session)).context["form_token"]
+    first = client.post(url("start", open_session), {"sheet": form_token})
+    client.cookies.pop(f"qvt_r{open_session.pk}")  # the browser dropped the first answer
+    second = client.post(url("start", open_session), {"sheet": form_token})
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == url("theme", open_session, 1)
     assert Respondent.objects.filter(session=open_session).count() == 1
-    assert respondent.membership.user == member
+    assert client.get(url("theme", open_session, 1)).status_code == 200
+
+
+def test_an_old_start_form_never_reopens_a_sheet_with_answers(client, open_session):
+    form_token = client.get(url("start", open_session)).context["form_token"]
+    client.post(url("start", open_session), {"sheet": form_token})
+    answer_theme(client, open_session, 1, "YYYYY")
+    other = type(client)()
+    other.post(url("start", open_session), {"sheet": form_token})
+    assert Respondent.objects.filter(session=open_session).count() == 2
+    assert " checked" not in other.get(url("theme", open_session, 1)).content.decode()
+
+
+@pytest.mark.parametrize("value", ["", "x", "a" * 300, "../../etc", "é" * 32])
+def test_a_malformed_start_form_token_still_starts_one_sheet(client, open_session, value):
+    assert client.post(url("start", open_session), {"sheet": value}).status_code == 302
+    assert Respondent.objects.filter(session=open_session).count() == 1
+
+
+def test_opening_the_start_page_of_a_full_session_says_so_when_starting(client, cooperative):
+    session = SessionFactory(cooperative=cooperative, status="open", team_size=1)
+    type(client)().post(url("start", session))
+    response = client.post(url("start", session))
+    assert response.status_code == 409
+    assert "1 personne" in response.content.decode()

@@ -91,7 +91,7 @@ def test_closing_cuts_the_link_between_members_and_answer_sheets(
 
     membership = Membership.objects.get(user=member)
     make_respondent(open_session, "Y" * 30, membership=membership)
-    client_as(facilitator).post(session_url("session_close", open_session))
+    client_as(facilitator).post(session_url("session_close", open_session), {"confirm": "1"})
     open_session.refresh_from_db()
     assert open_session.is_closed and open_session.closed_at
     assert not Respondent.objects.filter(membership__isnull=False).exists()
@@ -111,12 +111,71 @@ def test_a_transition_the_state_does_not_allow_is_refused_with_a_message(
 ):
     session = request.getfixturevalue(fixture)
     before = session.status
-    response = client_as(facilitator).post(session_url(action, session), follow=True)
+    response = client_as(facilitator).post(
+        session_url(action, session), {"confirm": "1"}, follow=True
+    )
     session.refresh_from_db()
     assert session.status == before
     assert "Seule une session" in response.content.decode()
 
 
-@pytest.mark.parametrize("action", ["session_open", "session_close"])
-def test_transitions_reject_get(client_as, facilitator, draft_session, action):
-    assert client_as(facilitator).get(session_url(action, draft_session)).status_code == 405
+def test_opening_rejects_get(client_as, facilitator, draft_session):
+    assert client_as(facilitator).get(session_url("session_open", draft_session)).status_code == 405
+
+
+def test_closing_by_get_only_asks_for_confirmation(client_as, facilitator, open_session):
+    response = client_as(facilitator).get(session_url("session_close", open_session))
+    assert response.status_code == 200
+    assert "Confirmer la clôture" in response.content.decode()
+    open_session.refresh_from_db()
+    assert open_session.is_open
+
+
+def test_the_close_confirmation_of_a_session_not_open_sends_back_with_a_message(
+    client_as, facilitator, draft_session
+):
+    response = client_as(facilitator).get(session_url("session_close", draft_session), follow=True)
+    assert "Seule une session ouverte peut être clôturée" in response.content.decode()
+
+
+def test_a_member_cannot_see_the_close_confirmation(client_as, member, open_session):
+    assert client_as(member).get(session_url("session_close", open_session)).status_code == 403
+
+
+def test_the_team_size_defaults_to_the_headcount_and_freezes_at_opening(
+    client_as, facilitator, cooperative
+):
+    client = client_as(facilitator)
+    page = client.get(reverse("diagnostics:session_create", args=[cooperative.slug]))
+    assert page.context["form"]["team_size"].value() == cooperative.headcount
+    client.post(
+        reverse("diagnostics:session_create", args=[cooperative.slug]),
+        {"title": "Printemps", "anonymity_threshold": 3, "team_size": 8},
+    )
+    session = DiagnosticSession.objects.get()
+    assert session.team_size == 8
+    client.post(session_url("session_open", session))
+    client.post(
+        session_url("session_edit", session),
+        {"title": "Printemps", "anonymity_threshold": 3, "team_size": 80, "members_only": "on"},
+    )
+    session.refresh_from_db()
+    assert (session.team_size, session.members_only) == (8, False)
+
+
+def test_a_small_team_in_open_mode_may_be_below_the_threshold(client_as, facilitator, cooperative):
+    client_as(facilitator).post(
+        reverse("diagnostics:session_create", args=[cooperative.slug]),
+        {"title": "À deux", "anonymity_threshold": 3, "team_size": 2, "open_mode": "on"},
+    )
+    assert DiagnosticSession.objects.get().team_size == 2
+
+
+@pytest.mark.parametrize("suite", ["²", "١", "99999999999999999999", "-1", "abc"])
+def test_a_malformed_previous_session_in_the_query_string_is_ignored(
+    client_as, facilitator, cooperative, suite
+):
+    url = reverse("diagnostics:session_create", args=[cooperative.slug])
+    response = client_as(facilitator).get(url, {"suite": suite})
+    assert response.status_code == 200
+    assert response.context["form"]["previous"].value() is None
