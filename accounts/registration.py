@@ -9,6 +9,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -65,12 +66,19 @@ def verification_url(request, user):
     return request.build_absolute_uri(reverse("accounts:verify", args=[uid, token]))
 
 
+def spend_hashing_time(form):
+    """Hash the typed password and drop it: a new account's hashing takes a visible fraction
+    of a second, and a quicker answer would tell that the address is known."""
+    make_password(form.cleaned_data["password1"])
+
+
 def register(request, form):
     """Handle a valid sign-up form: a new pending account, or a note to the address's owner."""
     email = form.cleaned_data["email"]
     user = User.objects.filter(email=email).first()
     if user is not None and (user.is_active or user.is_verified):
         # The address has an account: its owner is told, the form's author learns nothing.
+        spend_hashing_time(form)
         send_account_email(
             user,
             "accounts/email/signup_existing.txt",
@@ -86,6 +94,7 @@ def register(request, form):
         user.is_active = False  # until the link in the mailbox is followed
         user.save()
     elif mailbox_recently_written(user, SIGNUP):
+        spend_hashing_time(form)
         return  # the link sent a moment ago still works, with the password given then
     else:
         # An earlier sign-up never confirmed: whoever confirms now gets this form's password.
