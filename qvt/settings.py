@@ -210,6 +210,9 @@ AXES_LOCKOUT_CALLABLE = "accounts.throttle.login_lockout"
 # account of their own between guesses); and no log of successful logins is kept.
 AXES_RESET_ON_SUCCESS = False
 AXES_DISABLE_ACCESS_LOG = True
+# Axes keeps the failed request's GET and POST data: mask the account, and `next`, which holds
+# an invitation token when the invitation sent its owner to log in first.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "next"]
 AXES_VERBOSE = False
 
 EMAIL_BACKEND = env_str(

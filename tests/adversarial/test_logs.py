@@ -14,7 +14,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from axes.models import AccessAttempt
 from django.test import Client
+from django.urls import reverse
 from django.utils.module_loading import import_string
 from gunicorn.config import Config
 
@@ -152,3 +154,12 @@ def wait_until_up(port, log_path: Path):
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(log_path.read_text())
+
+
+def test_a_failed_login_on_the_way_back_to_an_invitation_stores_no_token(client, db):
+    # The invitation of an existing account sends its owner to /comptes/connexion/?next=…
+    # Whoever holds a copy of the database must not find the token in the throttle's records.
+    login = reverse("accounts:login") + f"?next=/invitation/{INVITATION}/"
+    client.post(login, {"username": "lea@exemple.org", "password": "faux", "next": login})
+    (attempt,) = AccessAttempt.objects.all()
+    assert INVITATION not in attempt.get_data + attempt.post_data + attempt.path_info
