@@ -131,3 +131,59 @@ def test_a_login_on_the_shared_device_does_not_bring_back_a_members_sheet(open_s
     assert Respondent.objects.filter(session=open_session).count() == 1
     assert Membership.objects.get(user=member).respondents.get().answers.count() == 10
     assert " checked" not in kiosk.get(url("theme", open_session, 1), follow=True).content.decode()
+
+
+def redeem_printed_qr(membership, facilitator):
+    """What the facilitator does with the member's printed QR code: open it in a fresh browser."""
+    from cooperatives import invitations
+    from cooperatives.models import Invitation
+
+    _invitation, token = invitations.issue(
+        membership, created_by=facilitator, channel=Invitation.Channel.QR
+    )
+    browser = Client()
+    browser.get(reverse("invitation", args=[token]), follow=True)
+    return browser
+
+
+def test_the_facilitator_redeeming_a_members_qr_code_reaches_none_of_their_answers(
+    open_session, member, facilitator
+):
+    member_answers_two_themes(member, open_session)
+    browser = redeem_printed_qr(Membership.objects.get(user=member), facilitator)
+    for path in (
+        url("start", open_session),
+        url("theme", open_session, 1),
+        url("mine", open_session),
+    ):
+        page = browser.get(path, follow=True).content.decode()
+        assert " checked" not in page and "<td>Oui</td>" not in page
+    assert "un autre appareil" not in browser.get(url("start", open_session)).content.decode()
+
+
+def test_a_qr_code_of_a_member_without_account_gives_no_way_to_their_link_sheet(
+    open_session, cooperative, facilitator
+):
+    membership = Membership.objects.create(
+        cooperative=cooperative, email="sans-compte@exemple.coop"
+    )
+    phone = Client()  # the member answers through the session link, without an account
+    start(phone, open_session)
+    answer_theme(phone, open_session, 1, "YYYYY")
+    browser = redeem_printed_qr(membership, facilitator)
+    page = browser.get(url("theme", open_session, 1), follow=True).content.decode()
+    assert " checked" not in page
+    assert phone.get(url("theme", open_session, 2)).status_code == 200
+
+
+def test_forgetting_on_the_device_after_close_leaves_nothing_there(open_session):
+    device = Client()
+    start(device, open_session)
+    for n in range(1, 7):
+        answer_theme(device, open_session, n, "YYYYY")
+    device.post(url("review", open_session))
+    services.close_session(open_session)
+    assert device.get(url("mine", open_session)).status_code == 200
+    device.post(url("forget", open_session))
+    assert device.get(url("mine", open_session))["Location"] == url("start", open_session)
+    assert Respondent.objects.filter(session=open_session).count() == 1  # still counted
