@@ -13,6 +13,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from diagnostics import publication
 from diagnostics.models import (
     Answer,
     DiagnosticSession,
@@ -35,6 +36,10 @@ def guide_questionnaire():
 
 class SessionStateError(Exception):
     """A transition that the session's current state does not allow."""
+
+
+class TooFewNewSheetsError(SessionStateError):
+    """Publishing again now would show the answers of fewer than k people by difference."""
 
 
 # --- Life cycle ---------------------------------------------------------------------------
@@ -61,8 +66,13 @@ def close_session(session):
         raise SessionStateError
     locked.status = DiagnosticSession.Status.CLOSED
     locked.closed_at = timezone.now()
-    # Final results come from all submitted sheets: the frozen copy has served its purpose.
-    locked.results_snapshot = None
+    # The final results: every submitted sheet, unless that differs from what was published by
+    # fewer than k sheets (then the published copy stays the results: diagnostics.publication).
+    final = publication.snapshot(locked, statement_counts(locked))
+    if publication.may_replace(locked, final):
+        locked.results_snapshot = (
+            final if publication.enough_to_show(locked, final["respondents"]) else None
+        )
     locked.save(update_fields=["status", "closed_at", "results_snapshot"])
     # Unsent sheets never count: they go now, with their answers. Their rows are locked
     # first, so an answer step in flight finishes before (and is deleted) or finds no sheet.
@@ -304,15 +314,16 @@ class Hidden:
 
 
 def hidden_reason(session, submitted):
-    """Why results cannot be shown yet, or None when they can."""
+    """Why results cannot be shown yet, or None when they can. `submitted` counts only for a
+    closed session without a stored copy (closed before copies were kept at closing)."""
     if session.is_draft:
         return Hidden.DRAFT
-    if session.is_open and session.revealed_at is None:
+    if session.is_open and session.results_snapshot is None:
         # Live results would reveal the latest respondent's answers.
         return Hidden.OPEN
-    if session.is_open:
+    if session.results_snapshot is not None:
         submitted = session.results_snapshot["respondents"]
-    if submitted < session.anonymity_threshold and not (session.open_mode and submitted):
+    if not publication.enough_to_show(session, submitted):
         return Hidden.BELOW_THRESHOLD
     return None
 
@@ -433,13 +444,51 @@ def statement_counts(session):
     return {row["statement_id"]: (row["yes"], row["unsure"], row["no"]) for row in rows}
 
 
-def compute_results(session, submitted):
-    """Per-theme and per-statement results: from the frozen copy while a revealed session is
-    still open, otherwise from the submitted answer sheets. A constant number of queries."""
-    if session.is_open and session.results_snapshot:
+def statement_counts_by_session(sessions):
+    """{session_id: {statement_id: (yes, unsure, no)}} over submitted sheets, in one query."""
+    counts = {session.pk: {} for session in sessions}
+    if not counts:
+        return counts
+    rows = (
+        Answer.objects.filter(
+            respondent__session__in=list(counts), respondent__submitted_at__isnull=False
+        )
+        .values("respondent__session_id", "statement_id")
+        .annotate(
+            yes=Count("pk", filter=Q(value=Answer.Value.YES)),
+            unsure=Count("pk", filter=Q(value=Answer.Value.UNSURE)),
+            no=Count("pk", filter=Q(value=Answer.Value.NO)),
+        )
+        .order_by()
+    )
+    for row in rows:
+        counts[row["respondent__session_id"]][row["statement_id"]] = (
+            row["yes"],
+            row["unsure"],
+            row["no"],
+        )
+    return counts
+
+
+def compute_results_of(visible):
+    """compute_results for each of `visible` ([(session, submitted)] whose results may be shown),
+    in at most one query whatever their number: {session_id: SessionResults}."""
+    legacy = [session for session, _submitted in visible if session.results_snapshot is None]
+    live = statement_counts_by_session(legacy)
+    return {
+        session.pk: compute_results(session, submitted, counts=live.get(session.pk))
+        for session, submitted in visible
+    }
+
+
+def compute_results(session, submitted, counts=None):
+    """Per-theme and per-statement results: from the copy the session shows (published, or
+    stored at closing: diagnostics.publication), else — a session closed before copies were
+    stored at closing — from its submitted answer sheets. At most one query."""
+    if session.results_snapshot is not None:
         submitted = session.results_snapshot["respondents"]
         counts = {int(k): tuple(v) for k, v in session.results_snapshot["counts"].items()}
-    else:
+    elif counts is None:
         counts = statement_counts(session)
     by_theme = {}
     for statement in statements_of(session.questionnaire_id):
@@ -467,15 +516,17 @@ def results_state(session):
 
 @transaction.atomic
 def reveal_results(session):
-    """Publish the results of an open session as they stand now (at least k respondents)."""
+    """Publish the results of an open session as they stand now (at least k respondents). Once
+    published, publishing again needs k sheets that the copy shown does not have."""
     locked = DiagnosticSession.objects.select_for_update().get(pk=session.pk)
-    submitted = locked.respondents.submitted().count()
-    if not locked.is_open or (submitted < locked.anonymity_threshold and not locked.open_mode):
+    if not locked.is_open:
         raise SessionStateError
-    locked.results_snapshot = {
-        "respondents": submitted,
-        "counts": {str(k): list(v) for k, v in statement_counts(locked).items()},
-    }
+    candidate = publication.snapshot(locked, statement_counts(locked))
+    if not publication.enough_to_show(locked, candidate["respondents"]):
+        raise SessionStateError
+    if not publication.may_replace(locked, candidate):
+        raise TooFewNewSheetsError
+    locked.results_snapshot = candidate
     locked.revealed_at = timezone.now()
     locked.save(update_fields=["results_snapshot", "revealed_at"])
     return locked

@@ -150,6 +150,25 @@ def session_close(request, slug, pk):
 @require_POST
 @login_required
 def session_reveal(request, slug, pk):
+    session, _membership = get_session_for(request, slug, pk, facilitator=True)
+    if session.results_snapshot is not None and session.is_open:
+        try:
+            services.reveal_results(session)
+        except services.TooFewNewSheetsError:
+            messages.error(
+                request,
+                _(
+                    "Les résultats publiés ne changent qu’avec au moins %(k)s nouvelles "
+                    "réponses : avec moins, la différence montrerait les réponses de ces "
+                    "personnes."
+                )
+                % {"k": session.anonymity_threshold},
+            )
+        except services.SessionStateError:
+            messages.error(request, _("Seule une session ouverte peut être publiée."))
+        else:
+            messages.success(request, _("Les résultats publiés sont mis à jour."))
+        return redirect(session)
     return _transition(
         request,
         slug,
@@ -249,6 +268,7 @@ def results(request, slug, pk):
     }
     if state.results is not None:
         context["results"] = state.results
+        context["left_out"] = publication.left_out(session, state.participation.submitted)
         # The chart and radar with the consolidated dataset, disagreement and "?" shares.
         context.update(plans_services.results_extra(session, state.results))
     return render(request, "diagnostics/results.html", context)
