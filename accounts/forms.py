@@ -91,3 +91,28 @@ class VerifyingSetPasswordForm(SetPasswordForm):
     def save(self, commit=True):
         self.user.mark_verified()
         return super().save(commit=commit)
+
+
+class ConfirmSignupForm(forms.Form):
+    """The verification link alone proves the mailbox, not who chose the password: someone
+    could sign up with another person's address and hope they click. Asking for the sign-up's
+    password proves both, so such a link is useless to whoever receives it unasked."""
+
+    password = forms.CharField(
+        label=_("Le mot de passe choisi à l’inscription"), strip=False, widget=forms.PasswordInput
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
+            raise forms.ValidationError(
+                _(
+                    "Ce n’est pas le mot de passe choisi à l’inscription. Si vous n’avez pas "
+                    "créé ce compte, ignorez le message : rien ne sera ouvert."
+                ),
+                code="wrong_password",
+            )
+        return self.cleaned_data["password"]

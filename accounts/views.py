@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts import registration, services, throttle
 from accounts.forms import (
     AccountPasswordResetForm,
+    ConfirmSignupForm,
     DeleteAccountForm,
     LoginForm,
     SignupForm,
@@ -43,15 +44,22 @@ def signup_done(request):
 
 
 def verify_email(request, uidb64, token):
-    """GET shows a button, POST confirms: mail scanners that follow links confirm nothing."""
+    """GET shows the form, POST confirms with the sign-up's password: mail scanners that follow
+    links confirm nothing, and nor does a person who receives a link for a sign-up they did not
+    make."""
     if throttle.is_blocked(request, throttle.TOKEN):
         return throttle.too_many_attempts(request)
     user = registration.user_from_link(uidb64, token)
     if user is None:
         throttle.record_failure(request, throttle.TOKEN)
         return render(request, "accounts/verify_invalid.html", status=404)
-    if request.method != "POST":
-        return render(request, "accounts/verify.html")
+    form = ConfirmSignupForm(request.POST or None, user=user)
+    if request.method != "POST" or not form.is_valid():
+        if form.errors:
+            throttle.record_failure(request, throttle.TOKEN)  # a password guess
+        return render(
+            request, "accounts/verify.html", {"form": form}, status=400 if form.errors else 200
+        )
     registration.verify(user)
     joined = attach_pending_memberships(user)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -4,6 +4,7 @@ only then; a known address is never revealed to whoever fills the form."""
 import re
 
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
@@ -38,9 +39,9 @@ def test_signing_up_makes_an_inactive_account_and_emails_a_link(client, db):
 def test_following_the_link_activates_verifies_and_logs_in(client, db):
     signup(client, "camille@exemple.coop")
     url = link_in(mail.outbox[0])
-    assert client.get(url).status_code == 200  # a button: mail scanners confirm nothing
+    assert client.get(url).status_code == 200  # a form: mail scanners confirm nothing
     assert not User.objects.get().is_active
-    response = client.post(url)
+    response = client.post(url, {"password": PASSWORD})
     assert response["Location"] == reverse("home")
     user = User.objects.get()
     assert user.is_active and user.is_verified
@@ -48,12 +49,24 @@ def test_following_the_link_activates_verifies_and_logs_in(client, db):
     assert client.get(reverse("home")).context["user"] == user
 
 
+def test_a_link_received_unasked_cannot_be_confirmed_without_the_sign_ups_password(client, db):
+    # Someone signed up with this address; its owner clicks the link they never asked for.
+    signup(client, "camille@exemple.coop")
+    owner = Client()
+    url = link_in(mail.outbox[0])
+    response = owner.post(url, {"password": "je-ne-sais-pas"})
+    assert response.status_code == 400
+    assert "Ce n’est pas le mot de passe" in response.content.decode()
+    assert not User.objects.get().is_active
+    assert "_auth_user_id" not in owner.session
+
+
 def test_the_link_works_only_once(client, db):
     signup(client, "camille@exemple.coop")
     url = link_in(mail.outbox[0])
-    client.post(url)
+    client.post(url, {"password": PASSWORD})
     client.logout()
-    response = client.post(url)
+    response = client.post(url, {"password": PASSWORD})
     assert response.status_code == 404
     assert "ne fonctionne plus" in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -63,7 +76,7 @@ def test_a_forged_link_is_refused(client, db):
     signup(client, "camille@exemple.coop")
     url = link_in(mail.outbox[0])
     forged = url.rstrip("/")[:-3] + "xyz/"
-    assert client.post(forged).status_code == 404
+    assert client.post(forged, {"password": PASSWORD}).status_code == 404
     assert client.post(reverse("accounts:verify", args=["bm9wZQ", "x-y"])).status_code == 404
     assert not User.objects.get().is_active
 
@@ -83,7 +96,7 @@ def test_a_person_added_by_email_finds_the_cooperative_once_the_address_is_confi
     Membership.objects.create(cooperative=cooperative, email="sam@exemple.coop", role="facilitator")
     signup(client, "sam@exemple.coop")
     assert Membership.objects.get(email="sam@exemple.coop").user is None  # not before the link
-    client.post(link_in(mail.outbox[0]))
+    client.post(link_in(mail.outbox[0]), {"password": PASSWORD})
     membership = Membership.objects.get(email="sam@exemple.coop")
     assert membership.user.email == "sam@exemple.coop"
     assert cooperative.name in client.get(reverse("home")).content.decode()
@@ -106,7 +119,8 @@ def test_signing_up_again_before_confirming_sends_no_second_mail_at_once(client,
     signup(client, "camille@exemple.coop")
     signup(client, "camille@exemple.coop", password="Un-autre-mot-de-passe-77")
     assert len(mail.outbox) == 1
-    client.post(link_in(mail.outbox[0]))  # the first link still works, with its password
+    # The first link still works, with its password.
+    client.post(link_in(mail.outbox[0]), {"password": PASSWORD})
     assert User.objects.get().check_password(PASSWORD)
 
 

@@ -13,9 +13,11 @@ ATTACKER_EMAIL = "mallory@attaquant.example"
 ATTACKER_PASSWORD = "Mallory-mot-de-passe-31"
 
 
-def follow_mail_link(client, message):
+def follow_mail_link(client, message, password=ATTACKER_PASSWORD):
+    """POST to the link in the message (a verification link asks for the sign-up's password;
+    an invitation ignores it)."""
     path = re.search(r"https?://testserver(/\S+)", message.body).group(1)
-    return client.post(path)
+    return client.post(path, {"password": password})
 
 
 def signed_up_attacker(email=ATTACKER_EMAIL):

@@ -92,3 +92,17 @@ def test_a_verified_account_added_later_is_not_linked_until_it_uses_its_link(
     owner_client.force_login(owner)
     follow_mail_link(owner_client, mail.outbox[-1])
     assert Membership.objects.get(email=VICTIM).user == owner
+
+
+def test_the_victim_clicking_the_unasked_link_opens_nothing_for_the_attacker(cooperative):
+    # The attacker hopes the owner clicks « confirm » in a message they never asked for.
+    Membership.objects.create(cooperative=cooperative, email=VICTIM, role="facilitator")
+    attacker_signs_up_as(VICTIM)
+    victim = Client()
+    path = re.search(r"https?://testserver(/\S+)", mail.outbox[0].body).group(1)
+    victim.get(path)
+    victim.post(path, {"password": ""})
+    victim.post(path, {"password": "un essai"})
+    assert not User.objects.get(email=VICTIM).is_active
+    assert Membership.objects.get(email=VICTIM).user is None
+    assert attacker_logs_in(VICTIM).get(cooperative.get_absolute_url()).status_code != 200
