@@ -90,12 +90,15 @@ def close_session(session):
 
 # A sheet is reached only through the token its device holds (a cookie); a login never leads
 # to one (issue 12: the facilitator can log in as a member, or hold their invitation).
-# Sheets are capped at the team's size and their creation is throttled, so that k counts people:
-# - per link, LINK_SHEETS a minute: a team in one room scanning the QR code together fits
-#   (50 a minute), a script rotating addresses is slowed to that rate, and the cap stops it;
-# - per client address (IPv6: per /64, which one client holds whole), ADDRESS_SHEETS per
-#   ADDRESS_WINDOW over all links: a team of 40 behind one office NAT, with a few « Ce n'est
-#   pas moi » restarts, fits in 60 per 10 minutes.
+# Sheets are capped at the team's size and their creation is throttled, so that k counts people.
+# The cap is what bounds padding; the throttle slows scripts and junk without standing in the
+# way of a team that arrives together:
+# - per link, max(LINK_SHEETS, half the team) a minute, whatever the addresses: a room of 50
+#   scanning the QR code in the same minute fits (a bigger assembly's latecomers are asked to
+#   retry a minute later); a script rotating addresses needs minutes to reach the cap;
+# - per client address (IPv6: per /64, which one client holds whole), max(ADDRESS_SHEETS, team)
+#   per ADDRESS_WINDOW over all links: a team of 40 behind one office NAT, with a few « Ce n'est
+#   pas moi » restarts, fits in 60 per 10 minutes; one address cannot fill link after link.
 LINK_SHEETS, LINK_WINDOW = 50, timedelta(minutes=1)
 ADDRESS_SHEETS, ADDRESS_WINDOW = 60, timedelta(minutes=10)
 # Two « Commencer » posts carrying the same form token within this delay are one click.
@@ -160,13 +163,15 @@ def address_key(address):
 
 def _check_throttle(session, address):
     now = timezone.now()
-    if session.respondents.filter(created_at__gte=now - LINK_WINDOW).count() >= LINK_SHEETS:
+    team = session.sheet_cap
+    recent = session.respondents.filter(created_at__gte=now - LINK_WINDOW).count()
+    if recent >= max(LINK_SHEETS, team // 2):
         raise SheetRefused(SheetRefused.BUSY)
     if address is None:
         return
     key = address_key(address)
     SheetStart.objects.filter(created_at__lt=now - ADDRESS_WINDOW).delete()
-    if SheetStart.objects.filter(address_key=key).count() >= ADDRESS_SHEETS:
+    if SheetStart.objects.filter(address_key=key).count() >= max(ADDRESS_SHEETS, team):
         raise SheetRefused(SheetRefused.BUSY)
     SheetStart.objects.create(address_key=key)
 
