@@ -125,10 +125,12 @@ def redeem(token, current_user):
     """
     from accounts.models import User
 
+    # Not select_related("membership__user"): PostgreSQL refuses FOR UPDATE on the nullable
+    # side of an outer join.
     invitation = (
         Invitation.objects.select_for_update()
         .usable()
-        .select_related("membership__cooperative", "membership__user")
+        .select_related("membership__cooperative")
         .filter(token_hash=hash_token(token or ""))
         .first()
     )
