@@ -47,6 +47,8 @@ class AddMembersForm(forms.Form):
     def __init__(self, *args, sender=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.sender = sender
+        if sender is not None and not may_send(sender):
+            self.fields["send_invitation"].initial = False
 
     def clean(self):
         cleaned = super().clean()

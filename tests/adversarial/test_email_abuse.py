@@ -191,3 +191,16 @@ def test_an_ordinary_invitation_still_goes_out(facilitator, cooperative):
     add_addresses(logged_in(facilitator), cooperative, "sam@exemple.coop", send=True)
     (message,) = mail.outbox
     assert message.to == ["sam@exemple.coop"]
+
+
+def test_an_unverified_account_is_told_why_and_can_still_add_without_email(
+    unverified_facilitator, cooperative
+):
+    client = logged_in(unverified_facilitator)
+    page = client.get(reverse("cooperatives:members", args=[cooperative.slug]))
+    assert "pas encore confirmée" in page.content.decode()
+    assert page.context["form"]["send_invitation"].value() is False
+    response = add_addresses(client, cooperative, "sam@exemple.coop", send=False)
+    assert response.status_code == 302
+    assert cooperative.memberships.filter(email="sam@exemple.coop").exists()
+    assert not mail.outbox
