@@ -11,6 +11,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -216,6 +217,10 @@ def forget(request, session, token):
     respondent = current_respondent(request, session)
     if respondent is not None:
         services.discard_unsent(respondent)
+    if request.POST.get("not_me") == "1" and request.user.is_authenticated:
+        # On a shared device the previous person may still be logged in: the next one must not
+        # start a sheet in their name (nor open their account's pages).
+        logout(request)
     response = redirect("answers:start", token)
     forget_cookies(response, session)
     messages.success(request, _("Cet appareil a oublié les réponses précédentes."))

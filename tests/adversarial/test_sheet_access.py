@@ -187,3 +187,28 @@ def test_forgetting_on_the_device_after_close_leaves_nothing_there(open_session)
     device.post(url("forget", open_session))
     assert device.get(url("mine", open_session))["Location"] == url("start", open_session)
     assert Respondent.objects.filter(session=open_session).count() == 1  # still counted
+
+
+def test_not_me_on_a_shared_device_also_logs_the_previous_person_out(open_session, member):
+    tablet = Client()
+    tablet.force_login(member)
+    start(tablet, open_session)
+    for n in range(1, 7):
+        answer_theme(tablet, open_session, n, "YYYYY")
+    tablet.post(url("review", open_session))
+    tablet.post(url("forget", open_session), {"not_me": "1"})
+    assert "_auth_user_id" not in tablet.session
+    page = tablet.get(url("start", open_session)).content.decode()
+    assert "Commencer" in page and "depuis un autre appareil" not in page
+    next_person = start(tablet, open_session)
+    assert next_person.membership is None
+    assert Respondent.objects.filter(session=open_session, submitted_at__isnull=False).count() == 1
+
+
+def test_a_member_told_their_sheet_is_elsewhere_is_offered_to_log_out(open_session, member):
+    member_answers_two_themes(member, open_session)
+    kiosk = Client()
+    kiosk.force_login(member)
+    page = kiosk.get(url("start", open_session)).content.decode()
+    assert member.email in page and "Me déconnecter" in page
+    assert reverse("accounts:logout") in page
