@@ -85,3 +85,19 @@ def test_a_used_link_no_longer_works(client, facilitator):
     path = re.search(r"https?://testserver(/\S+)", mail.outbox[0].body).group(1)
     response = client.get(path, follow=True)
     assert "ne fonctionne plus" in response.content.decode()
+
+
+def test_a_verification_link_is_not_a_reset_link_nor_the_reverse(client, db):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from accounts.tokens import email_verification_token
+
+    user = User.objects.create_user(email="lent@exemple.coop", password="x", is_active=False)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    verification = email_verification_token.make_token(user)
+    reset = default_token_generator.make_token(user)
+    response = client.get(reverse("accounts:password_reset_confirm", args=[uid, verification]))
+    assert not response.context["validlink"]
+    assert client.get(reverse("accounts:verify", args=[uid, reset])).status_code == 404
