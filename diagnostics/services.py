@@ -80,8 +80,15 @@ def close_session(session):
     list(unsent.select_for_update().values_list("pk", flat=True))
     unsent.delete()
     # The anonymity promise: once closed, no query leads from a member to an answer sheet,
-    # and no token held by any device opens one.
-    locked.respondents.update(membership=None, token_hash=None)
+    # and no token held by any device opens one. Times would tie a sheet to a person as well
+    # (« she sent hers at 10:32, in the meeting »): sheets and answers keep the closing time.
+    locked.respondents.update(
+        membership=None,
+        token_hash=None,
+        created_at=locked.closed_at,
+        submitted_at=locked.closed_at,
+    )
+    Answer.objects.filter(respondent__session=locked).update(updated_at=locked.closed_at)
     return locked
 
 

@@ -212,3 +212,20 @@ def test_a_member_told_their_sheet_is_elsewhere_is_offered_to_log_out(open_sessi
     page = kiosk.get(url("start", open_session)).content.decode()
     assert member.email in page and "Me déconnecter" in page
     assert reverse("accounts:logout") in page
+
+
+def test_after_close_no_time_ties_a_sheet_to_the_moment_someone_answered(open_session):
+    from tests.factories import make_respondent
+
+    for letters in ("Y" * 30, "N" * 30, "U" * 30):
+        make_respondent(open_session, letters)
+    Respondent.objects.filter(session=open_session).order_by("pk").first().answers.update(
+        value="no"
+    )  # one sheet edited later than the others (before sending)
+    services.close_session(open_session)
+    open_session.refresh_from_db()
+    sheets = Respondent.objects.filter(session=open_session)
+    assert set(sheets.values_list("created_at", flat=True)) == {open_session.closed_at}
+    assert set(sheets.values_list("submitted_at", flat=True)) == {open_session.closed_at}
+    answers = Answer.objects.filter(respondent__session=open_session)
+    assert set(answers.values_list("updated_at", flat=True)) == {open_session.closed_at}
