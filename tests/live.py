@@ -55,18 +55,24 @@ def gunicorn(database_url, tmp_path, workers=2):
     )
     try:
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and process.poll() is None:
             try:
-                if Browser(port).get("/healthz").status == 200:
+                if Browser(port, timeout=5).get("/healthz").status == 200:
                     break
             except OSError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         else:
             raise RuntimeError((tmp_path / "gunicorn.log").read_text())
         yield port, env
     finally:
+        # Never leave a gunicorn behind, even one that ignores SIGTERM.
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
         log.close()
 
 
@@ -86,12 +92,13 @@ class Response:
 class Browser:
     """Keeps cookies (Secure ones too: the proxy would have served them over HTTPS)."""
 
-    def __init__(self, port):
+    def __init__(self, port, timeout=30):
         self.port = port
+        self.timeout = timeout  # seconds per request: a stuck server fails the test, not hangs it
         self.cookies = {}
 
     def request(self, method, path, data=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         origin = f"https://127.0.0.1:{self.port}"
         headers = {
             "Host": f"127.0.0.1:{self.port}",

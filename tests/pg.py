@@ -13,6 +13,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+# One manage.py command (migrate, seed_demo, shell) takes seconds; past this it is stuck, and
+# subprocess.run kills it and raises, so the test fails with the command instead of hanging.
+MANAGE_TIMEOUT = 120
 
 
 def server_url():
@@ -30,7 +33,14 @@ def with_database(url, name):
 def admin_connection():
     import psycopg
 
-    return psycopg.connect(with_database(server_url(), "postgres"), autocommit=True)
+    # Bounded: a server that does not answer, or a CREATE/DROP DATABASE waiting on a lock, fails
+    # the test with a message instead of hanging it.
+    return psycopg.connect(
+        with_database(server_url(), "postgres"),
+        autocommit=True,
+        connect_timeout=10,
+        options="-c statement_timeout=60s -c lock_timeout=30s",
+    )
 
 
 @contextmanager
@@ -65,7 +75,7 @@ def manage(env, *args, input=None):
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=MANAGE_TIMEOUT,
         input=input,
     )
     assert result.returncode == 0, result.stdout + result.stderr

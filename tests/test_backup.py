@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from tests.pg import REPO, manage, production_env, scratch_database
+from tests.pg import MANAGE_TIMEOUT, REPO, manage, production_env, scratch_database
 
 COUNT_ROWS = """
 import json
@@ -33,11 +33,15 @@ def snapshot(env):
 
 def make(target, env, **variables):
     args = ["make", "-s", target, *(f"{k}={v}" for k, v in variables.items())]
-    result = subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        args, cwd=REPO, env=env, capture_output=True, text=True, timeout=MANAGE_TIMEOUT
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.timeout_sensitive
+# About 30 s of manage.py and make commands; a stuck one fails at its own MANAGE_TIMEOUT.
+@pytest.mark.timeout(300)
 def test_backup_and_restore_round_trip_a_seeded_database(tmp_path):
     dump = tmp_path / "qvt.dump"
     with scratch_database("qvt_backup_src") as source, scratch_database("qvt_backup_dst") as target:
