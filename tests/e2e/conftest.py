@@ -12,6 +12,7 @@
 import json
 import os
 import re
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -72,20 +73,23 @@ def browser_context_args_for(browser_context_args):
 
 @pytest.fixture
 def open_context(browser, browser_context_args_for):
-    """open_context(**options) → a new context with axe injected; all closed after the test."""
-    contexts = []
+    """open_context(**options) → a new context with axe injected; all closed after the test,
+    each even when closing another fails (closing one twice is harmless).
 
-    def open_(**overrides):
-        context = browser.new_context(**browser_context_args_for(**overrides))
-        context.set_default_timeout(10_000)
-        if overrides.get("java_script_enabled", True):
-            context.add_init_script(path=str(AXE_SCRIPT))
-        contexts.append(context)
-        return context
+    Tests end a visit by closing its context, never a page halfway through a flow (see
+    test_journeys.leave_and_come_back). Every wait is bounded: actions and navigations by the
+    default timeout below, `expect` by its own 5 s, the rest by pytest-timeout."""
+    with ExitStack() as closing:
 
-    yield open_
-    for context in contexts:
-        context.close()
+        def open_(**overrides):
+            context = browser.new_context(**browser_context_args_for(**overrides))
+            closing.callback(context.close)
+            context.set_default_timeout(10_000)
+            if overrides.get("java_script_enabled", True):
+                context.add_init_script(path=str(AXE_SCRIPT))
+            return context
+
+        yield open_
 
 
 @pytest.fixture

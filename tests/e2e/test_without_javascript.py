@@ -48,7 +48,8 @@ def test_a_member_answers_and_the_team_reads_the_results_without_javascript(
     facilitator_page.get_by_label(re.compile(r"^\s*Mot de passe")).fill(PASSWORD)
     facilitator_page.locator("main").get_by_role("button", name="Se connecter").click()
     facilitator_page.goto(f"/c/{cooperative.slug}/sessions/{session.pk}/")
-    facilitator_page.get_by_role("button", name="Clôturer la session").click()
+    facilitator_page.get_by_role("link", name="Clôturer la session").click()
+    facilitator_page.get_by_role("button", name="Confirmer la clôture").click()
     expect(facilitator_page.get_by_role("status")).to_contain_text("La session est clôturée")
     session.refresh_from_db()
     assert session.status == DiagnosticSession.Status.CLOSED
