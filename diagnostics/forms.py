@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import refuse_control_characters
 from diagnostics.models import Answer, DiagnosticSession
 
 
@@ -44,6 +45,7 @@ class SessionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        refuse_control_characters(self, "title")  # it goes into reminder email subjects
         if self.instance.pk and not self.instance.is_draft:
             # Opening freezes k: a threshold lowered afterwards could expose early respondents.
             self.fields["anonymity_threshold"].disabled = True

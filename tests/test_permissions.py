@@ -51,6 +51,12 @@ CASES = [
     ("accounts:my_data", "none", "get", SIGNED_IN_PAGE),
     ("accounts:my_data_download", "none", "get", SIGNED_IN_PAGE),
     ("accounts:delete", "none", "post", everyone(400, anonymous=LOGIN)),
+    ("accounts:signup_done", "none", "get", PUBLIC_PAGE),
+    ("accounts:verify", "uid-token", "get", everyone(404)),  # a forged link
+    ("accounts:password_reset", "none", "get", PUBLIC_PAGE),
+    ("accounts:password_reset_done", "none", "get", PUBLIC_PAGE),
+    ("accounts:password_reset_confirm", "uid-token", "get", PUBLIC_PAGE),  # « no longer works »
+    ("accounts:password_reset_complete", "none", "get", PUBLIC_PAGE),
     ("invitation", "invitation", "get", PUBLIC_PAGE),
     ("answers:start", "join", "get", PUBLIC_PAGE),
     ("answers:theme", "join-theme", "get", everyone(302)),  # no answer sheet yet: to the start
@@ -139,6 +145,8 @@ def build_kwargs(kind, cooperative, member):
         return {"slug": cooperative.slug, "pk": Membership.objects.get(user=member).pk}
     if kind == "invitation":
         return {"token": "x" * 32}
+    if kind == "uid-token":
+        return {"uidb64": "MQ", "token": "x-y"}
     if kind.startswith("join"):
         session = SessionFactory(cooperative=cooperative, status="open")
         return {"token": session.join_token} | ({"number": 1} if kind == "join-theme" else {})
