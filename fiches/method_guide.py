@@ -108,7 +108,7 @@ def _method_items(fiche: Fiche) -> tuple[Item, ...]:
 
 
 def method_guide(priority) -> list[StepGuide]:
-    """The five steps for ``priority`` (a ``fiches.priorities.Priority``), in order."""
+    """The five steps for ``priority`` (a ``plans.priorities.Priority``), in order."""
     fiche, weak = priority.fiche, priority.weak_statements
     rows = fiche.opportunites_risques.rows
     statements = weak or tuple(priority.theme_result.statements)

@@ -11,7 +11,7 @@ from diagnostics import services
 from diagnostics.access import get_session_for
 from diagnostics.models import Theme
 from fiches.method_guide import method_guide
-from fiches.priorities import rank_priorities
+from plans.priorities import rank_priorities
 
 
 def _session_context(session, membership):

@@ -15,13 +15,13 @@ try:
 except ImportError:  # pragma: no cover - depends on the other app being present
     content_loader = None
 try:
-    from fiches import priorities as fiche_priorities
+    from plans import priorities as fiche_priorities
 except ImportError:  # pragma: no cover
     fiche_priorities = None
 
 
 def ranked_theme_ids(results):
-    """Theme ids ranked by `fiches.priorities` (the priorities page's order), or None."""
+    """Theme ids ranked by `plans.priorities` (the priorities page's order), or None."""
     if fiche_priorities is None:
         return None
     try:

@@ -4,7 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
-from fiches.priorities import SUMMARY_SIZE, rank_priorities
+from plans.priorities import SUMMARY_SIZE, rank_priorities
 
 register = template.Library()
 

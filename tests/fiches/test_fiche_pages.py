@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from fiches.content_loader import FIVE_STEP_CODES, load_fiche
-from fiches.priorities import first_step
+from plans.priorities import first_step
 
 NUMBERS = range(1, 7)
 SECTIONS = (

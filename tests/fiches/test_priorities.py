@@ -1,4 +1,4 @@
-"""The priorities ranking (fiches.priorities) on hand-made results; expected values by hand."""
+"""The priorities ranking (plans.priorities) on hand-made results; expected values by hand."""
 
 from decimal import Decimal
 
@@ -10,7 +10,7 @@ from diagnostics import services
 from diagnostics.models import Statement, Theme
 from diagnostics.services import SessionResults, StatementResult, ThemeResult
 from fiches.content_loader import load_fiche
-from fiches.priorities import first_step, rank_priorities, weak_statements
+from plans.priorities import first_step, rank_priorities, weak_statements
 from tests.factories import make_respondent
 
 
