@@ -87,8 +87,12 @@ class QRSheetForm(forms.Form):
         queryset=Membership.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
+    # Unticked, a card carries no name: a lost card then tells whoever finds it nothing.
     show_names = forms.BooleanField(
-        label=_("Imprimer l’adresse sous chaque code"), required=False, initial=True
+        label=_("Imprimer le nom du membre sur sa carte"),
+        help_text=_("Sinon, notez vous-même à qui revient chaque carte avant de la découper."),
+        required=False,
+        initial=True,
     )
 
     def __init__(self, *args, cooperative, **kwargs):

@@ -218,12 +218,16 @@ def qr_sheet(request, slug):
                 target, created_by=request.user, channel=invitations.Invitation.Channel.QR
             )
             url = invitations.invitation_url(request, token)
-            title = target.email if show_names else _("Code personnel")
-            cards.append({"membership": target, "url": url, "svg": qr_svg(url, title)})
+            name = str(target.user) if target.user else target.email
+            title = name if show_names else _("Code personnel")
+            cards.append({"name": name, "url": url, "svg": qr_svg(url, title)})
+        # Eight cards per A4 sheet (2 × 4): each sheet is its own block, so a card is never
+        # split across pages whatever the browser does with grids at a page break.
+        sheets = [cards[start : start + 8] for start in range(0, len(cards), 8)]
         response = render(
             request,
             "cooperatives/qr_sheet.html",
-            {"cooperative": cooperative, "cards": cards, "show_names": show_names},
+            {"cooperative": cooperative, "sheets": sheets, "show_names": show_names},
         )
         response["Cache-Control"] = "no-store"
         return response

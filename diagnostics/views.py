@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from cooperatives import outbox
 from cooperatives.access import get_cooperative_for
 from cooperatives.models import OutgoingEmail
-from cooperatives.qr import qr_svg
+from cooperatives.qr import qr_svg, short_code
 from diagnostics import publication, services
 from diagnostics.access import get_session_for
 from diagnostics.forms import SessionForm
@@ -249,6 +249,7 @@ def session_qr(request, slug, pk):
             "session": session,
             "join_url": url,
             "qr": qr_svg(url, session.title),
+            "short_code": short_code(session.join_key),
         },
     )
 
