@@ -2,8 +2,10 @@
 and the facilitator of another cooperative."""
 
 import importlib
+import threading
 
 import pytest
+import pytest_timeout
 
 from cooperatives.models import Membership
 from diagnostics.models import DiagnosticSession
@@ -44,6 +46,34 @@ def guide_quiz_survives_flushes(request, django_db_blocker):
                 for name in ("0002_guide_questionnaire", "0005_guide_questionnaire_english"):
                     importlib.import_module(f"diagnostics.migrations.{name}").load(apps, None)
     yield
+
+
+# pytest-timeout (pyproject: 120 s a test, "signal") fails a hung test with its own stack, even in
+# a Playwright call, and the run goes on. But its alarm fires once, and it is also cancelled as
+# soon as a test fails (pytest_exception_interact), before the teardown: should a teardown or
+# a call that never comes back to Python hang then, this second timer ends the run TIMEOUT_GRACE
+# seconds past the limit the way pytest-timeout's "thread" method does (every thread's stack,
+# exit status 1). It is cancelled only when the test's setup, call and teardown are all done.
+TIMEOUT_GRACE = 60
+
+
+def pytest_timeout_set_timer(item, settings):
+    last_resort = threading.Timer(
+        settings.timeout + TIMEOUT_GRACE, pytest_timeout.timeout_timer, (item, settings)
+    )
+    last_resort.name, last_resort.daemon = f"timeout last resort {item.nodeid}", True
+    last_resort.start()
+    item.timeout_last_resort = last_resort
+    # None: pytest-timeout's own hook then arms its alarm as usual.
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item):
+    try:
+        return (yield)
+    finally:
+        if last_resort := getattr(item, "timeout_last_resort", None):
+            last_resort.cancel()
 
 
 @pytest.fixture
