@@ -134,7 +134,7 @@ class Target:
         urls = {
             "bare": "/bench/bare/",
             "bare_layout": "/bench/bare-layout/",
-            "results": reverse("diagnostics:results", args=[coop.slug, closed.pk]),
+            "results": reverse("plans:results", args=[coop.slug, closed.pk]),
             "dashboard": reverse("cooperatives:dashboard", args=[coop.slug]),
             "answer_step": reverse("answers:theme", args=[open_session.join_token, 3]),
             "answer_save": reverse("answers:theme", args=[open_session.join_token, 3]),

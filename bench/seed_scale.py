@@ -423,7 +423,7 @@ def report(connection):
     session = big.sessions.get(status="closed")
     submitted = session.respondents.submitted().count()
     print(f"\nBig session: {session.title!r}, {submitted} submitted respondents")
-    print(f"  results page: {reverse('diagnostics:results', args=[big.slug, session.pk])}")
+    print(f"  results page: {reverse('plans:results', args=[big.slug, session.pk])}")
     print(f"  dashboard:    {reverse('cooperatives:dashboard', args=[big.slug])}")
 
 

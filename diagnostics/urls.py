@@ -13,5 +13,4 @@ urlpatterns = [
     path("c/<slug:slug>/sessions/<int:pk>/publier/", views.session_reveal, name="session_reveal"),
     path("c/<slug:slug>/sessions/<int:pk>/relancer/", views.session_remind, name="session_remind"),
     path("c/<slug:slug>/sessions/<int:pk>/qr/", views.session_qr, name="session_qr"),
-    path("c/<slug:slug>/sessions/<int:pk>/resultats/", views.results, name="results"),
 ]

@@ -19,8 +19,6 @@ from diagnostics import publication, services
 from diagnostics.access import get_session_for
 from diagnostics.forms import SessionForm
 from diagnostics.models import DiagnosticSession
-from followup import services as followup_services
-from plans import services as plans_services
 
 
 def query_int(request, name):
@@ -253,23 +251,3 @@ def session_qr(request, slug, pk):
         },
     )
 
-
-@login_required
-def results(request, slug, pk):
-    session, membership = get_session_for(request, slug, pk)
-    state = services.results_state(session)
-    context = {
-        "cooperative": session.cooperative,
-        "membership": membership,
-        "session": session,
-        "participation": state.participation,
-        "hidden_reason": state.hidden_reason,
-        # A follow-up session opens on the review of the previous plan (issue 9).
-        "review": followup_services.review_of(session),
-    }
-    if state.results is not None:
-        context["results"] = state.results
-        context["left_out"] = publication.left_out(session, state.participation.submitted)
-        # The chart and radar with the consolidated dataset, disagreement and "?" shares.
-        context.update(plans_services.results_extra(session, state.results))
-    return render(request, "diagnostics/results.html", context)

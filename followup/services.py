@@ -281,33 +281,7 @@ def trend(comparable):
     return Trend(sessions=[session for session, _submitted in comparable], themes=theme_trends)
 
 
-# --- Actions: review, follow-up, status ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Review:
-    """The previous session's plan, read again when the team runs the diagnostic again."""
-
-    previous: object
-    actions: list
-
-    @property
-    def open_actions(self):
-        return [a for a in self.actions if not a.is_closed]
-
-    @property
-    def closed_count(self):
-        return sum(1 for a in self.actions if a.is_closed)
-
-
-def review_of(session):
-    """The review of the previous session's plan, or None (two queries for a follow-up)."""
-    if not session.previous_id:
-        return None
-    previous = session.previous
-    if previous.cooperative_id != session.cooperative_id:  # clean() forbids it; never show it
-        return None
-    return Review(previous=previous, actions=list(plans.actions_of(previous)))
+# --- Actions: follow-up, status (the previous plan's review: plans.review) ---------------------
 
 
 def action_sort_key(action):

@@ -1,22 +1,48 @@
-"""A session's priorities and the five-step method for one theme (members and facilitators).
+"""A session's results, its priorities and the five-step method for one theme (members and
+facilitators): the pages that read a session's results through the plan's analysis.
 
-Both pages show data only when the session's results are visible, with the same rule and the
-same explanation as the results page; otherwise they answer 200 with the explanation alone.
+The results page composes the scores (diagnostics), the guide (fiches) and the plan (plans):
+it lives here, at the top of what it composes. Its review of the previous session's plan is
+plans' own (`plans.review`). Every page shows data only when the session's results are
+visible, with the same rule and the same explanation; otherwise it answers 200 with the
+explanation alone.
 """
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
-from diagnostics import services
+from diagnostics import publication, services as diagnostics_services
 from diagnostics.access import get_session_for
 from diagnostics.models import Theme
-from fiches.method_guide import method_guide
+from plans import review, services
+from plans.method_guide import method_guide
 from plans.priorities import rank_priorities
+
+
+@login_required
+def results(request, slug, pk):
+    session, membership = get_session_for(request, slug, pk)
+    state = diagnostics_services.results_state(session)
+    context = {
+        "cooperative": session.cooperative,
+        "membership": membership,
+        "session": session,
+        "participation": state.participation,
+        "hidden_reason": state.hidden_reason,
+        # A follow-up session opens on the review of the previous plan (issue 9).
+        "review": review.review_of(session),
+    }
+    if state.results is not None:
+        context["results"] = state.results
+        context["left_out"] = publication.left_out(session, state.participation.submitted)
+        # The chart and radar with the consolidated dataset, disagreement and "?" shares.
+        context.update(services.results_extra(session, state.results))
+    return render(request, "plans/results.html", context)
 
 
 def _session_context(session, membership):
     """The page's context and the session's results, or None while they are hidden."""
-    state = services.results_state(session)
+    state = diagnostics_services.results_state(session)
     context = {
         "cooperative": session.cooperative,
         "membership": membership,
@@ -33,7 +59,7 @@ def priorities(request, slug, pk):
     if results is not None:
         context["results"] = results
         context["priorities"] = rank_priorities(results)
-    return render(request, "fiches/priorities.html", context)
+    return render(request, "plans/priorities.html", context)
 
 
 @login_required
@@ -46,4 +72,4 @@ def method(request, slug, pk, theme_code):
         priority = next(p for p in rank_priorities(results) if p.theme.code == theme_code)
         context["priority"] = priority
         context["steps"] = method_guide(priority)
-    return render(request, "fiches/method.html", context)
+    return render(request, "plans/method.html", context)

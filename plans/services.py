@@ -169,7 +169,7 @@ def analyse(session, results):
 
 
 def results_extra(session, results):
-    """Extra context of the results page (diagnostics.views.results): one more query."""
+    """Extra context of the results page (plans.results_views.results): one more query."""
     analysis = analyse(session, results)
     return {
         "analysis": analysis,

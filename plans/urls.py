@@ -1,11 +1,14 @@
 from django.urls import path
 
-from plans import views
+from plans import results_views, views
 
 app_name = "plans"
 
 prefix = "c/<slug:slug>/sessions/<int:pk>/"
 urlpatterns = [
+    path(f"{prefix}resultats/", results_views.results, name="results"),
+    path(f"{prefix}priorites/", results_views.priorities, name="priorities"),
+    path(f"{prefix}methode/<slug:theme_code>/", results_views.method, name="method"),
     path(f"{prefix}consolidation/", views.consolidate, name="consolidate"),
     path(f"{prefix}plan/", views.plan, name="plan"),
     path(f"{prefix}plan/nouvelle-action/", views.action_create, name="action_create"),

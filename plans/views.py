@@ -36,7 +36,7 @@ def with_visible_results(*, facilitator):
                         "fois la session clôturée et ses résultats visibles."
                     ),
                 )
-                return redirect("diagnostics:results", slug, pk)
+                return redirect("plans:results", slug, pk)
             return view(request, session, membership, submitted, **kwargs)
 
         return wrapper
@@ -65,7 +65,7 @@ def consolidate(request, session, membership, submitted):
     if request.method == "POST" and form.is_valid():
         services.save_consolidation(session, form.choices(), request.user)
         messages.success(request, _("La réponse de l’équipe est enregistrée."))
-        return redirect("diagnostics:results", session.cooperative.slug, session.pk)
+        return redirect("plans:results", session.cooperative.slug, session.pk)
     return render(
         request,
         "plans/consolidate.html",

@@ -3,11 +3,12 @@ the previous session, the trend when there is a longer history, and the previous
 
 from diagnostics import services as diagnostics
 from followup import charts, services
+from plans.review import review_of
 
 
 def pdf_context(session, analysis):
     """{"followup": {...}} for a follow-up session, {} otherwise (then no query at all)."""
-    review = services.review_of(session)
+    review = review_of(session)
     if review is None:
         return {}
     previous = review.previous

@@ -83,7 +83,7 @@ CASES = [
     ("diagnostics:session_reveal", "open", "post", FACILITATOR_ACTION),
     ("diagnostics:session_remind", "open", "post", FACILITATOR_ACTION),
     ("diagnostics:session_qr", "open", "get", FACILITATOR_PAGE),
-    ("diagnostics:results", "closed", "get", MEMBER_PAGE),
+    ("plans:results", "closed", "get", MEMBER_PAGE),
     ("plans:consolidate", "visible", "get", FACILITATOR_PAGE),
     ("plans:plan", "visible", "get", MEMBER_PAGE),
     ("plans:action_create", "visible", "get", FACILITATOR_PAGE),
@@ -100,8 +100,8 @@ CASES = [
     ("fiches:digital_stakes", "none", "get", PUBLIC_PAGE),
     ("fiches:partners", "none", "get", PUBLIC_PAGE),
     ("fiches:fiche", "fiche:1", "get", PUBLIC_PAGE),
-    ("fiches:priorities", "closed", "get", MEMBER_PAGE),
-    ("fiches:method", "theme:temps", "get", MEMBER_PAGE),
+    ("plans:priorities", "closed", "get", MEMBER_PAGE),
+    ("plans:method", "theme:temps", "get", MEMBER_PAGE),
     ("followup:compare", "coop", "get", MEMBER_PAGE),
     ("followup:action_status", "coop-action", "post", FACILITATOR_ACTION),
 ]
@@ -213,7 +213,7 @@ def test_a_session_of_another_cooperative_is_not_found_through_mine(
 ):
     foreign = SessionFactory(cooperative=other_cooperative, status="closed")
     client = client_as(facilitator)
-    for name in ("diagnostics:session", "diagnostics:results", "diagnostics:session_edit"):
+    for name in ("diagnostics:session", "plans:results", "diagnostics:session_edit"):
         assert client.get(reverse(name, args=[cooperative.slug, foreign.pk])).status_code == 404
     url = reverse("diagnostics:session_close", args=[cooperative.slug, foreign.pk])
     assert client.post(url).status_code == 404

@@ -23,7 +23,7 @@ def team(request, cooperative, closed_session, open_session):
 
 def test_results_page(client_as, facilitator, closed_session, team, django_assert_max_num_queries):
     client = client_as(facilitator)
-    url = reverse("diagnostics:results", args=[closed_session.cooperative.slug, closed_session.pk])
+    url = reverse("plans:results", args=[closed_session.cooperative.slug, closed_session.pk])
     client.get(url)  # warm the per-process questionnaire cache, as in a running server
     with django_assert_max_num_queries(BUDGET["results"]):
         assert client.get(url).status_code == 200

@@ -101,7 +101,7 @@ def test_the_answer_pages_are_never_stored(client, open_session):
 
 
 @pytest.mark.parametrize(
-    "name", ["diagnostics:results", "plans:pdf", "plans:results_csv", "plans:plan_csv"]
+    "name", ["plans:results", "plans:pdf", "plans:results_csv", "plans:plan_csv"]
 )
 def test_results_and_their_files_are_never_stored(client_as, facilitator, results_session, name):
     assert_not_stored(client_as(facilitator).get(session_url(name, results_session)))

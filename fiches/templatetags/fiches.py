@@ -1,10 +1,9 @@
-"""Template helpers of the guide pages: the content's small markdown, and the priorities."""
+"""Template helpers of the guide pages: the content's small markdown (a session's priorities:
+`plans.templatetags.priorities`)."""
 
 from django import template
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
-
-from plans.priorities import SUMMARY_SIZE, rank_priorities
 
 register = template.Library()
 
@@ -40,9 +39,3 @@ def anchor(code):
     """An id fragment from a statement code: "projet.1" -> "projet-1"."""
     return str(code).replace(".", "-")
 
-
-@register.simple_tag
-def priority_summary(results):
-    """``{% priority_summary results as priorities %}``: the first priorities, so that an include
-    can rank the results of a page that has them without that page's view knowing the guide."""
-    return rank_priorities(results)[:SUMMARY_SIZE] if results else []

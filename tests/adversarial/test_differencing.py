@@ -59,7 +59,7 @@ def close(facilitator_client, session):
 def shown_scores(facilitator_client, session):
     """What the results page shows: (respondents, theme scores), as the chart's data."""
     page = facilitator_client.get(
-        reverse("diagnostics:results", args=[session.cooperative.slug, session.pk])
+        reverse("plans:results", args=[session.cooperative.slug, session.pk])
     ).content.decode()
     found = re.search(r'<script id="radar-data" type="application/json">(.*?)</script>', page)
     if found is None:
@@ -131,7 +131,7 @@ def test_the_results_page_says_how_many_later_sheets_are_left_out_and_why(team_o
     member_answers(session, FOURTH, members[3])
     close(boss, session)
     page = boss.get(
-        reverse("diagnostics:results", args=[session.cooperative.slug, session.pk])
+        reverse("plans:results", args=[session.cooperative.slug, session.pk])
     ).content.decode()
     assert "1 réponse envoyée après la publication n’est pas comptée" in page
 

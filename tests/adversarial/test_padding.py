@@ -35,7 +35,7 @@ def test_four_fake_sheets_and_one_real_never_reach_results_with_k_5_team_of_4(
     services.close_session(session)
     session.refresh_from_db()
     page = client_as(facilitator).get(
-        reverse("diagnostics:results", args=[cooperative.slug, session.pk])
+        reverse("plans:results", args=[cooperative.slug, session.pk])
     )
     assert page.context.get("results") is None
 

@@ -21,7 +21,7 @@ def without_csrf(html):
 
 
 def results_page(client, session):
-    return client.get(reverse("diagnostics:results", args=[session.cooperative.slug, session.pk]))
+    return client.get(reverse("plans:results", args=[session.cooperative.slug, session.pk]))
 
 
 def test_revealed_results_do_not_change_with_one_more_submission(

@@ -13,7 +13,7 @@ from tests.factories import SessionFactory
 
 
 def results_url(session):
-    return reverse("diagnostics:results", args=[session.cooperative.slug, session.pk])
+    return reverse("plans:results", args=[session.cooperative.slug, session.pk])
 
 
 def status_url(action, slug=None):

@@ -50,4 +50,4 @@ def plan_url(name, session, *args):
 
 
 def results_url(session):
-    return reverse("diagnostics:results", args=[session.cooperative.slug, session.pk])
+    return reverse("plans:results", args=[session.cooperative.slug, session.pk])

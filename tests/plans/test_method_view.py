@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from fiches.content_loader import FIVE_STEP_CODES, load_fiche
-from fiches.method_guide import NO_WEAK_STATEMENT
+from plans.method_guide import NO_WEAK_STATEMENT
 from tests.factories import SessionFactory, make_respondent
 
 #           projet  information temps  espaces competences management
@@ -17,7 +17,7 @@ R3 = "YYYNNUUUUUUUUUUNNNNNYYYYYNNNNN"
 
 
 def url(session, theme="temps"):
-    return reverse("fiches:method", args=[session.cooperative.slug, session.pk, theme])
+    return reverse("plans:method", args=[session.cooperative.slug, session.pk, theme])
 
 
 @pytest.fixture

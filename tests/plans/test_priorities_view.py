@@ -20,7 +20,7 @@ R3 = "YYYNNUUUUUUUUUUNNNNNYYYYYNNNNN"  # 3 0 0 0 5 0
 EXPECTED = ["temps", "espaces", "information", "management", "competences", "projet"]
 
 
-def url(session, name="fiches:priorities"):
+def url(session, name="plans:priorities"):
     return reverse(name, args=[session.cooperative.slug, session.pk])
 
 
@@ -53,7 +53,7 @@ def test_each_priority_shows_its_weak_statements_fiche_first_step_and_method(
     assert "Oui : 1 · ? : 0 · Non : 2" in projet
     assert 'href="/guide/fiches/1/"' in projet
     assert 'href="/guide/fiches/1/#etape-avant-projet">Avant-projet</a>' in projet
-    method = reverse("fiches:method", args=[answered.cooperative.slug, answered.pk, "projet"])
+    method = reverse("plans:method", args=[answered.cooperative.slug, answered.pk, "projet"])
     assert f'href="{method}"' in projet
     temps = html[html.index('id="priorite-temps"') : html.index('id="priorite-espaces"')]
     assert "100 %" in temps  # its share of "?"
@@ -103,7 +103,7 @@ def test_a_session_of_another_cooperative_is_not_found_through_mine(
     for letters in (R1, R2, R3):
         make_respondent(foreign, letters)
     response = client_as(facilitator).get(
-        reverse("fiches:priorities", args=[cooperative.slug, foreign.pk])
+        reverse("plans:priorities", args=[cooperative.slug, foreign.pk])
     )
     assert response.status_code == 404
 
@@ -133,7 +133,7 @@ def test_the_page_costs_the_same_queries_for_3_and_50_respondents(
 
 
 def test_the_results_page_summarises_the_first_priorities(client_as, member, answered):
-    html = client_as(member).get(url(answered, "diagnostics:results")).content.decode()
+    html = client_as(member).get(url(answered, "plans:results")).content.decode()
     summary = html[html.index('id="priorites"') :]
     summary = summary[: summary.index("</section>")]
     titles = re.findall(r"<strong>(.*?)</strong>", summary)
@@ -146,5 +146,5 @@ def test_the_results_page_summarises_the_first_priorities(client_as, member, ans
 
 
 def test_the_results_page_has_no_summary_while_results_are_hidden(client_as, member, open_session):
-    html = client_as(member).get(url(open_session, "diagnostics:results")).content.decode()
+    html = client_as(member).get(url(open_session, "plans:results")).content.decode()
     assert 'id="priorites"' not in html

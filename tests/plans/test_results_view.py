@@ -6,7 +6,7 @@ from tests.factories import SessionFactory, make_respondent
 
 
 def results_url(session):
-    return reverse("diagnostics:results", args=[session.cooperative.slug, session.pk])
+    return reverse("plans:results", args=[session.cooperative.slug, session.pk])
 
 
 def test_results_show_the_radar_data_and_the_same_numbers_in_a_table(
