@@ -26,7 +26,7 @@ from cooperatives.models import Membership
 from cooperatives.qr import SHORT_CODE_ALPHABET
 from tests.factories import MembershipFactory, SessionFactory, UserFactory
 
-PRINTED_CM = 4  # a card's code on paper (static/css/app.css, print): the floor is 3.5 cm
+PRINTED_CM = 4.8  # a card's code on paper, quiet zone included (static/css/app.css, print)
 PRINTER_DPI = 150
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 
