@@ -32,7 +32,4 @@ urlpatterns = [
     path("connexion/", views.ThrottledLoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("mot-de-passe/", views.password, name="password"),
-    path("mes-donnees/", views.my_data, name="my_data"),
-    path("mes-donnees/export/", views.my_data_download, name="my_data_download"),
-    path("supprimer/", views.delete_account, name="delete"),
 ]

@@ -1,21 +1,16 @@
-import json
-
 from django.contrib import messages
-from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.contrib.auth.views import LoginView, PasswordResetConfirmView, PasswordResetView
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from accounts import registration, services, throttle
+from accounts import registration, throttle
 from accounts.forms import (
     AccountPasswordResetForm,
     ConfirmSignupForm,
-    DeleteAccountForm,
     LoginForm,
     SignupForm,
     VerifyingSetPasswordForm,
@@ -124,46 +119,6 @@ def password(request):
         messages.success(request, _("Votre mot de passe est enregistré."))
         return redirect("home")
     return render(request, "accounts/password.html", {"form": form})
-
-
-@login_required
-def my_data(request):
-    return render(request, "accounts/my_data.html", {"form": DeleteAccountForm(user=request.user)})
-
-
-@login_required
-def my_data_download(request):
-    data = services.personal_data(request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
-    )
-    response["Content-Disposition"] = 'attachment; filename="mes-donnees-qvt.json"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-@require_POST
-@login_required
-def delete_account(request):
-    form = DeleteAccountForm(request.POST, user=request.user)
-    if not form.is_valid():
-        return render(request, "accounts/my_data.html", {"form": form}, status=400)
-    try:
-        services.delete_account(request.user)
-    except services.LastFacilitatorOfError as error:
-        names = ", ".join(c.name for c in error.cooperatives)
-        messages.error(
-            request,
-            _(
-                "Vous êtes le ou la seule animateur·rice de : %s. Nommez une autre personne "
-                "animateur·rice (ou supprimez la coopérative) avant de supprimer votre compte."
-            )
-            % names,
-        )
-        return redirect("accounts:my_data")
-    logout(request)
-    messages.success(request, _("Votre compte et vos données personnelles ont été supprimés."))
-    return redirect("home")
 
 
 def privacy(request):

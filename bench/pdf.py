@@ -107,7 +107,8 @@ def make_session(respondents, actions):
 
 def render_once(session, submitted):
     from diagnostics import services as diagnostics
-    from plans import pdf, services
+    from plans import services
+    from reports import pdf
 
     analysis = services.analyse(session, diagnostics.compute_results(session, submitted))
     return pdf.report_pdf(session, analysis)

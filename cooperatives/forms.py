@@ -98,18 +98,3 @@ class QRSheetForm(forms.Form):
     def __init__(self, *args, cooperative, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = cooperative.memberships.all()
-
-
-class DeleteCooperativeForm(forms.Form):
-    name = forms.CharField(label=_("Nom de la coopérative, pour confirmer"), max_length=150)
-
-    def __init__(self, *args, cooperative, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.cooperative = cooperative
-
-    def clean_name(self):
-        if self.cleaned_data["name"].strip() != self.cooperative.name:
-            raise forms.ValidationError(
-                _("Le nom ne correspond pas : rien n’a été supprimé."), code="mismatch"
-            )
-        return self.cleaned_data["name"]

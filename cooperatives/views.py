@@ -1,20 +1,16 @@
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from cooperatives import data, invitations, outbox, services
+from cooperatives import invitations, outbox, services
 from cooperatives.access import get_cooperative_for
 from cooperatives.forms import (
     AddMembersForm,
     CooperativeForm,
-    DeleteCooperativeForm,
     QRSheetForm,
     RoleForm,
 )
@@ -236,34 +232,3 @@ def qr_sheet(request, slug):
         "cooperatives/qr_form.html",
         {"cooperative": cooperative, "membership": membership, "form": form},
     )
-
-
-@login_required
-def data_page(request, slug):
-    cooperative, membership = get_cooperative_for(request, slug, facilitator=True)
-    form = DeleteCooperativeForm(request.POST or None, cooperative=cooperative)
-    if request.method == "POST" and form.is_valid():
-        name = cooperative.name
-        cooperative.delete()
-        messages.success(
-            request, _("La coopérative « %s » et toutes ses données sont supprimées.") % name
-        )
-        return redirect("home")
-    return render(
-        request,
-        "cooperatives/data.html",
-        {"cooperative": cooperative, "membership": membership, "form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
-def data_export(request, slug):
-    cooperative, _membership = get_cooperative_for(request, slug, facilitator=True)
-    response = HttpResponse(
-        json.dumps(data.export(cooperative), ensure_ascii=False, indent=2),
-        content_type="application/json",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{cooperative.slug}.json"'
-    response["Cache-Control"] = "no-store"
-    return response

@@ -23,7 +23,4 @@ urlpatterns = [
         {"offset": 1},
         name="action_down",
     ),
-    path(f"{prefix}rapport.pdf", views.report_pdf, name="pdf"),
-    path(f"{prefix}export/resultats.csv", views.results_csv, name="results_csv"),
-    path(f"{prefix}export/plan-action.csv", views.plan_csv, name="plan_csv"),
 ]

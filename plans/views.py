@@ -1,10 +1,10 @@
-"""Consolidation, action plan, PDF and CSV of a closed session whose results are visible."""
+"""Consolidation and action plan of a closed session whose results are visible (its PDF and CSV
+files are in reports)."""
 
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from diagnostics import services as diagnostics
 from diagnostics.access import get_session_for
-from plans import exports, services
+from plans import services
 from plans.forms import ActionForm, ConsolidationForm
 
 
@@ -143,38 +143,3 @@ def action_move(request, session, membership, submitted, action_pk, offset):
         messages.info(request, _("L’action est déjà à cette extrémité de la liste."))
     plan_url = reverse("plans:plan", args=[session.cooperative.slug, session.pk])
     return redirect(f"{plan_url}#action-{action.pk}")
-
-
-@login_required
-@with_visible_results(facilitator=True)
-def report_pdf(request, session, membership, submitted):
-    from plans import pdf  # WeasyPrint takes ~1 s to import: only when a PDF is asked for
-
-    document = pdf.report_pdf(session, _analysis(session, submitted))
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf.report_filename(session)}"'
-    return response
-
-
-def _csv_response(rows, filename):
-    response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@login_required
-@with_visible_results(facilitator=True)
-def results_csv(request, session, membership, submitted):
-    return _csv_response(
-        exports.results_rows(_analysis(session, submitted)),
-        f"{session.cooperative.slug}-diagnostic-{session.pk}-resultats.csv",
-    )
-
-
-@login_required
-@with_visible_results(facilitator=True)
-def plan_csv(request, session, membership, submitted):
-    return _csv_response(
-        exports.plan_rows(services.actions_of(session)),
-        f"{session.cooperative.slug}-diagnostic-{session.pk}-plan-action.csv",
-    )

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "fiches",
     "plans",
     "followup",
+    "reports",
 ]
 
 MIDDLEWARE = [

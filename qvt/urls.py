@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("fiches.urls")),
     path("", include("plans.urls")),
     path("", include("followup.urls")),
+    path("", include("reports.urls")),
     path("repondre/", include("diagnostics.answer_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

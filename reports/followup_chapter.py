@@ -1,4 +1,4 @@
-"""The follow-up chapter of a follow-up session's PDF report (plans.pdf): the comparison with
+"""The follow-up chapter of a follow-up session's PDF report (reports.pdf): the comparison with
 the previous session, the trend when there is a longer history, and the previous plan's review."""
 
 from diagnostics import services as diagnostics

@@ -3,8 +3,8 @@
 WeasyPrint fetches every URL the HTML or CSS names (stylesheets, fonts, images, attachments).
 User text is escaped by the template, and on top of that the fetcher below only serves the app's
 own static files and `data:` URIs, so no text can make the server read a local file or call a
-host. WeasyPrint is imported here only: the views import this module when a PDF is asked for,
-so ordinary pages do not pay its import time.
+host. WeasyPrint is imported here only: the registry (reports/registry.py) imports this module
+when a PDF is asked for, so ordinary pages do not pay its import time.
 """
 
 import mimetypes
@@ -20,9 +20,9 @@ from django.utils import timezone
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from followup import report as followup_report
 from plans import guide
 from plans.services import actions_of, plan_by_theme
+from reports import followup_chapter
 
 # The base URL of the rendered HTML. ".invalid" is reserved (RFC 2606): the name never resolves,
 # it only tells the fetcher "this is one of our static files".
@@ -104,12 +104,12 @@ def report_context(session, analysis):
         "action_count": len(actions),
         "generated_at": timezone.localtime(),
         # A follow-up session: comparison with the previous one and its plan's review (issue 9).
-        **followup_report.pdf_context(session, analysis),
+        **followup_chapter.pdf_context(session, analysis),
     }
 
 
 def render_html(session, analysis):
-    return render_to_string("pdf/report.html", report_context(session, analysis))
+    return render_to_string("reports/pdf/report.html", report_context(session, analysis))
 
 
 def render_pdf(html, fetcher=None):
@@ -123,6 +123,3 @@ def report_pdf(session, analysis, fetcher=None):
     """The report of a session whose results are visible, as PDF bytes."""
     return render_pdf(render_html(session, analysis), fetcher)
 
-
-def report_filename(session):
-    return f"{session.cooperative.slug}-diagnostic-{session.pk}.pdf"

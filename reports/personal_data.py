@@ -1,10 +1,14 @@
-"""Personal data: what a person can download about themself, and erasing their account."""
+"""Personal data: what a person can download about themself, and erasing their account.
+
+Here, not in accounts: both read the person's memberships and sheets (cooperatives,
+diagnostics), which the identity layer must not import."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cooperatives.models import Membership
 from cooperatives.services import other_facilitators_exist
+from diagnostics.models import Respondent
 
 
 class LastFacilitatorOfError(Exception):
@@ -45,8 +49,6 @@ def personal_data(user):
 
 @transaction.atomic
 def delete_account(user):
-    from diagnostics.models import Respondent
-
     memberships = Membership.objects.filter(user=user)
     # The same rule (and row locks) as leaving or being demoted: a cooperative keeps a facilitator.
     sole = [

@@ -48,9 +48,6 @@ CASES = [
     ("accounts:login", "none", "get", everyone(302, anonymous=200)),
     ("accounts:logout", "none", "post", everyone(302)),
     ("accounts:password", "none", "get", SIGNED_IN_PAGE),
-    ("accounts:my_data", "none", "get", SIGNED_IN_PAGE),
-    ("accounts:my_data_download", "none", "get", SIGNED_IN_PAGE),
-    ("accounts:delete", "none", "post", everyone(400, anonymous=LOGIN)),
     ("accounts:signup_done", "none", "get", PUBLIC_PAGE),
     ("accounts:verify", "uid-token", "get", everyone(404)),  # a forged link
     ("accounts:password_reset", "none", "get", PUBLIC_PAGE),
@@ -69,8 +66,6 @@ CASES = [
     ("cooperatives:leave", "coop", "post", MEMBER_ACTION),
     ("cooperatives:members", "coop", "get", FACILITATOR_PAGE),
     ("cooperatives:qr_sheet", "coop", "get", FACILITATOR_PAGE),
-    ("cooperatives:data", "coop", "get", FACILITATOR_PAGE),
-    ("cooperatives:data_export", "coop", "get", FACILITATOR_PAGE),
     ("cooperatives:remove_member", "member", "post", FACILITATOR_ACTION),
     ("cooperatives:change_role", "member", "post", FACILITATOR_ACTION),
     ("cooperatives:invite", "member", "post", FACILITATOR_ACTION),
@@ -91,9 +86,6 @@ CASES = [
     ("plans:action_delete", "action", "get", FACILITATOR_PAGE),
     ("plans:action_up", "action", "post", FACILITATOR_ACTION),
     ("plans:action_down", "action", "post", FACILITATOR_ACTION),
-    ("plans:pdf", "visible", "get", FACILITATOR_PAGE),
-    ("plans:results_csv", "visible", "get", FACILITATOR_PAGE),
-    ("plans:plan_csv", "visible", "get", FACILITATOR_PAGE),
     ("fiches:home", "none", "get", PUBLIC_PAGE),
     ("fiches:foreword", "none", "get", PUBLIC_PAGE),
     ("fiches:qvt_framework", "none", "get", PUBLIC_PAGE),
@@ -104,6 +96,14 @@ CASES = [
     ("plans:method", "theme:temps", "get", MEMBER_PAGE),
     ("followup:compare", "coop", "get", MEMBER_PAGE),
     ("followup:action_status", "coop-action", "post", FACILITATOR_ACTION),
+    ("reports:my_data", "none", "get", SIGNED_IN_PAGE),
+    ("reports:my_data_download", "none", "get", SIGNED_IN_PAGE),
+    ("reports:delete_account", "none", "post", everyone(400, anonymous=LOGIN)),
+    ("reports:cooperative_data", "coop", "get", FACILITATOR_PAGE),
+    ("reports:cooperative_export", "coop", "get", FACILITATOR_PAGE),
+    ("reports:pdf", "visible", "get", FACILITATOR_PAGE),
+    ("reports:results_csv", "visible", "get", FACILITATOR_PAGE),
+    ("reports:plan_csv", "visible", "get", FACILITATOR_PAGE),
 ]
 
 # Django's own admin has its own staff checks.

@@ -101,14 +101,14 @@ def test_the_answer_pages_are_never_stored(client, open_session):
 
 
 @pytest.mark.parametrize(
-    "name", ["plans:results", "plans:pdf", "plans:results_csv", "plans:plan_csv"]
+    "name", ["plans:results", "reports:pdf", "reports:results_csv", "reports:plan_csv"]
 )
 def test_results_and_their_files_are_never_stored(client_as, facilitator, results_session, name):
     assert_not_stored(client_as(facilitator).get(session_url(name, results_session)))
 
 
 def test_the_personal_export_is_never_stored(client_as, member):
-    response = client_as(member).get(reverse("accounts:my_data_download"))
+    response = client_as(member).get(reverse("reports:my_data_download"))
     assert_not_stored(response)
 
 

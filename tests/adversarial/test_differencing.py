@@ -71,7 +71,7 @@ def shown_scores(facilitator_client, session):
 def csv_counts(facilitator_client, session):
     """Per statement (yes, unsure, no) and respondents, from the CSV export after closing."""
     response = facilitator_client.get(
-        reverse("plans:results_csv", args=[session.cooperative.slug, session.pk])
+        reverse("reports:results_csv", args=[session.cooperative.slug, session.pk])
     )
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff")), delimiter=";"))
@@ -147,7 +147,7 @@ def test_a_member_deleting_their_account_after_publication_changes_no_result(tea
     leaver.force_login(members[3])
     from tests.factories import PASSWORD
 
-    response = leaver.post(reverse("accounts:delete"), {"confirmation": PASSWORD})
+    response = leaver.post(reverse("reports:delete_account"), {"confirmation": PASSWORD})
     assert response.status_code == 302
     # The sheet stays, without its person: deleting it would tell its answers by difference.
     assert Respondent.objects.submitted().filter(session=session).count() == 4

@@ -98,7 +98,7 @@ def test_no_sequence_of_actions_isolates_fewer_than_k_sheets(cooperative, facili
             elif action == "delete_account" and browsers:
                 entry = browsers[arg % len(browsers)]
                 if entry[2]:
-                    entry[0].post(reverse("accounts:delete"), {"confirmation": PASSWORD})
+                    entry[0].post(reverse("reports:delete_account"), {"confirmation": PASSWORD})
                     entry[2] = False
             elif action == "close" and session.is_open:
                 close(boss, session)

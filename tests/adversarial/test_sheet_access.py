@@ -50,7 +50,7 @@ def test_the_members_personal_data_export_holds_no_answer(open_session, member):
     member_answers_two_themes(member, open_session)
     attacker = Client()
     attacker.force_login(member)
-    data = json.loads(attacker.get(reverse("accounts:my_data_download")).content)
+    data = json.loads(attacker.get(reverse("reports:my_data_download")).content)
     text = json.dumps(data)
     assert "projet.1" not in text
     assert '"yes"' not in text and '"no"' not in text

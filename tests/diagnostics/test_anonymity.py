@@ -9,9 +9,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from accounts.services import personal_data
 from cooperatives.models import Membership
 from diagnostics import services
+from reports.personal_data import personal_data
 from diagnostics.models import Answer, Respondent
 from tests.factories import SessionFactory, make_respondent
 

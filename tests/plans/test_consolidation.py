@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.urls import reverse
 
 from diagnostics import services as diagnostics
 from diagnostics.models import Questionnaire, Statement, Theme
@@ -206,4 +207,4 @@ def test_results_revealed_while_open_show_disagreement_but_no_consolidation_link
     html = client_as(facilitator).get(results_url(open_session)).content.decode()
     assert html.count("data-disagreement=") == 30
     assert "Consolider avec l’équipe" not in html
-    assert plan_url("pdf", open_session) not in html
+    assert reverse("reports:pdf", args=[open_session.cooperative.slug, open_session.pk]) not in html

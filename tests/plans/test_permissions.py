@@ -18,9 +18,6 @@ VIEWS = [
     ("action_delete", True, "get", True),
     ("action_up", True, "post", True),
     ("action_down", True, "post", True),
-    ("pdf", False, "get", True),
-    ("results_csv", False, "get", True),
-    ("plan_csv", False, "get", True),
 ]
 IDS = [v[0] for v in VIEWS]
 

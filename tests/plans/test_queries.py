@@ -28,7 +28,7 @@ def sized_session(request, closed_session, facilitator, themes):
 
 @pytest.mark.parametrize(
     ("name", "budget"),
-    [("consolidate", 8), ("plan", 9), ("action_create", 7), ("results_csv", 8), ("plan_csv", 6)],
+    [("consolidate", 8), ("plan", 9), ("action_create", 7)],
 )
 def test_the_pages_run_few_queries_for_any_team_size(
     client_as, facilitator, sized_session, django_assert_max_num_queries, name, budget
@@ -57,12 +57,3 @@ def test_saving_the_consolidation_is_a_constant_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.post(plan_url("consolidate", sized_session), data)
     assert response.status_code == 302
-
-
-def test_the_pdf_runs_few_queries(
-    client_as, facilitator, sized_session, django_assert_max_num_queries
-):
-    client = client_as(facilitator)
-    with django_assert_max_num_queries(9):
-        response = client.get(plan_url("pdf", sized_session))
-    assert response.status_code == 200

@@ -5,10 +5,10 @@ import io
 
 import pytest
 
-from plans.exports import safe_cell
 from plans.models import Action
+from reports.csv_exports import safe_cell
 from tests.factories import make_respondent
-from tests.plans.conftest import plan_url
+from tests.reports.conftest import report_url
 
 
 def rows_of(response):
@@ -20,7 +20,7 @@ def rows_of(response):
 def test_the_results_csv_has_one_row_per_theme_and_per_statement(
     client_as, facilitator, visible_session
 ):
-    response = client_as(facilitator).get(plan_url("results_csv", visible_session))
+    response = client_as(facilitator).get(report_url("results_csv", visible_session))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="scop-des-oliviers-diagnostic-' in response["Content-Disposition"]
     header, *rows = rows_of(response)
@@ -36,7 +36,7 @@ def test_the_results_csv_has_one_row_per_theme_and_per_statement(
 def test_the_results_csv_never_has_a_row_per_respondent(client_as, facilitator, visible_session):
     for _ in range(7):
         make_respondent(visible_session, "NYU" * 10)
-    rows = rows_of(client_as(facilitator).get(plan_url("results_csv", visible_session)))
+    rows = rows_of(client_as(facilitator).get(report_url("results_csv", visible_session)))
     assert len(rows) == 1 + 6 + 30  # the same shape with 3 or 10 respondents
     tokens = set(visible_session.respondents.values_list("token_hash", flat=True))
     ids = {str(pk) for pk in visible_session.respondents.values_list("pk", flat=True)}
@@ -57,7 +57,7 @@ def test_the_plan_csv_lists_the_actions_and_neutralises_formulas(client_as, faci
         indicator="-1 réunion",
         position=1,
     )
-    header, *rows = rows_of(client_as(facilitator).get(plan_url("plan_csv", action.session)))
+    header, *rows = rows_of(client_as(facilitator).get(report_url("plan_csv", action.session)))
     assert header == [
         "Thème",
         "Étape",

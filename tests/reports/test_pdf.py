@@ -10,9 +10,11 @@ from pypdf import PdfReader
 
 from diagnostics import services as diagnostics
 from diagnostics.radar import vertex
-from plans import pdf, services
+from plans import services
 from plans.models import Action
-from tests.plans.conftest import MEAN_SCORES, PREFILLED_SCORES, plan_url
+from reports import pdf
+from tests.plans.conftest import MEAN_SCORES, PREFILLED_SCORES
+from tests.reports.conftest import report_url
 
 ATTACK = {
     "title": '<img src="file:///etc/passwd"> Charte <link rel="attachment" href="file:///etc/passwd">',
@@ -43,7 +45,7 @@ def consolidated(visible_session, facilitator):
 def test_the_facilitator_downloads_an_a4_pdf_with_the_cooperative_scores_and_actions(
     client_as, facilitator, consolidated, action
 ):
-    response = client_as(facilitator).get(plan_url("pdf", consolidated))
+    response = client_as(facilitator).get(report_url("pdf", consolidated))
     assert response["Content-Type"] == "application/pdf"
     assert "attachment;" in response["Content-Disposition"]
     text, reader = pdf_text(response.content)

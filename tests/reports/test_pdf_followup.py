@@ -7,11 +7,16 @@ from django.urls import reverse
 
 from diagnostics import services as diagnostics
 from followup.charts import trend_point
-from plans import pdf, services
+from plans import services
 from plans.models import Action
+from reports import pdf
 from tests.factories import SessionFactory, make_respondent
+from tests.followup import conftest as followup
 from tests.followup.conftest import AFTER_SHEETS, at, closed_with
-from tests.plans.test_pdf import pdf_text
+from tests.reports.test_pdf import pdf_text
+
+# The follow-up tests' sessions (their `themes` are those of the first one, not the plans').
+before, after, themes = followup.before, followup.after, followup.themes
 
 
 def html_of(session, count=3):
@@ -26,7 +31,7 @@ def test_the_report_of_a_follow_up_compares_it_with_the_previous_session(
     Action.objects.create(session=before, theme=themes[0], title="Charte numérique", status="doing")
     Action.objects.create(session=before, theme=themes[1], title="Former l’équipe", status="done")
     response = client_as(facilitator).get(
-        reverse("plans:pdf", args=[after.cooperative.slug, after.pk])
+        reverse("reports:pdf", args=[after.cooperative.slug, after.pk])
     )
     text, _reader = pdf_text(response.content)
     chapter = text[text.index("Suivi depuis le diagnostic précédent Cette session") :]
@@ -80,5 +85,5 @@ def test_the_follow_up_report_runs_a_bounded_number_of_queries(
     # The first session's report (9, tests/plans/test_queries.py) + the previous session, its
     # plan, its results and agreed answers (5) + the cooperative's sessions and their counts (2).
     with django_assert_max_num_queries(17):
-        response = client.get(reverse("plans:pdf", args=[after.cooperative.slug, after.pk]))
+        response = client.get(reverse("reports:pdf", args=[after.cooperative.slug, after.pk]))
     assert response.status_code == 200

@@ -1,3 +1,5 @@
+"""The person's data and the cooperative's data: the JSON exports, and erasure."""
+
 import json
 
 from django.urls import reverse
@@ -11,7 +13,7 @@ from tests.factories import make_respondent
 
 def test_a_member_downloads_their_data(client_as, member, open_session, cooperative):
     make_respondent(open_session, "Y" * 30, membership=Membership.objects.get(user=member))
-    response = client_as(member).get(reverse("accounts:my_data_download"))
+    response = client_as(member).get(reverse("reports:my_data_download"))
     data = json.loads(response.content)
     assert response["Content-Disposition"].startswith("attachment")
     assert data["account"]["email"] == member.email
@@ -28,7 +30,7 @@ def test_deleting_a_member_keeps_the_closed_sessions_results(client_as, member, 
     before = [t.score for t in services.compute_results(open_session, 3).themes]
     client = client_as(member)
     response = client.post(
-        reverse("accounts:delete"), {"confirmation": "Un-mot-de-passe-solide-42"}
+        reverse("reports:delete_account"), {"confirmation": "Un-mot-de-passe-solide-42"}
     )
     assert response.status_code == 302
     assert not User.objects.filter(pk=member.pk).exists()
@@ -43,7 +45,7 @@ def test_deleting_an_account_erases_its_unsent_sheets_in_open_sessions(
         open_session, "Y" * 30, submitted=False, membership=Membership.objects.get(user=member)
     )
     client_as(member).post(
-        reverse("accounts:delete"), {"confirmation": "Un-mot-de-passe-solide-42"}
+        reverse("reports:delete_account"), {"confirmation": "Un-mot-de-passe-solide-42"}
     )
     assert services.participation(open_session).started == 0
 
@@ -53,30 +55,26 @@ def test_deleting_an_account_keeps_its_sent_sheets_unlinked(client_as, member, o
     # facilitator read it as the difference (issue 12). It stays, linked to nobody.
     make_respondent(open_session, "Y" * 30, membership=Membership.objects.get(user=member))
     client_as(member).post(
-        reverse("accounts:delete"), {"confirmation": "Un-mot-de-passe-solide-42"}
+        reverse("reports:delete_account"), {"confirmation": "Un-mot-de-passe-solide-42"}
     )
     assert services.participation(open_session).submitted == 1
     assert not Respondent.objects.filter(membership__isnull=False).exists()
 
 
 def test_a_wrong_password_deletes_nothing(client_as, member):
-    response = client_as(member).post(reverse("accounts:delete"), {"confirmation": "faux"})
+    response = client_as(member).post(reverse("reports:delete_account"), {"confirmation": "faux"})
     assert response.status_code == 400
     assert User.objects.filter(pk=member.pk).exists()
 
 
 def test_the_last_facilitator_must_hand_over_before_deleting(client_as, facilitator):
     response = client_as(facilitator).post(
-        reverse("accounts:delete"), {"confirmation": "Un-mot-de-passe-solide-42"}, follow=True
+        reverse("reports:delete_account"),
+        {"confirmation": "Un-mot-de-passe-solide-42"},
+        follow=True,
     )
     assert User.objects.filter(pk=facilitator.pk).exists()
     assert "seule animateur·rice" in response.content.decode()
-
-
-def test_the_privacy_page_explains_in_plain_french(client, db):
-    html = client.get(reverse("privacy")).content.decode()
-    assert "Personne — ni la gérance" in html
-    assert "À la clôture d’une session" in html
 
 
 def test_a_facilitator_exports_the_cooperative_without_anyones_answers(
@@ -85,7 +83,7 @@ def test_a_facilitator_exports_the_cooperative_without_anyones_answers(
     for letters in ("Y" * 30, "N" * 30, "U" * 30):
         make_respondent(closed_session, letters)
     response = client_as(facilitator).get(
-        reverse("cooperatives:data_export", args=[cooperative.slug])
+        reverse("reports:cooperative_export", args=[cooperative.slug])
     )
     data = json.loads(response.content)
     assert {m["email"] for m in data["members"]} == {facilitator.email, member.email}
@@ -115,7 +113,7 @@ def test_the_cooperative_export_carries_the_plan_and_the_consolidation(
         session=closed_session, statement=theme.statements.get(order=2), value="no", note="à écrire"
     )
     response = client_as(facilitator).get(
-        reverse("cooperatives:data_export", args=[cooperative.slug])
+        reverse("reports:cooperative_export", args=[cooperative.slug])
     )
     (session,) = json.loads(response.content)["sessions"]
     assert session["actions"][0]["title"] == "Charte de déconnexion"
@@ -130,7 +128,7 @@ def test_a_facilitator_deletes_the_cooperative_after_typing_its_name(
 ):
     from cooperatives.models import Cooperative
 
-    url = reverse("cooperatives:data", args=[cooperative.slug])
+    url = reverse("reports:cooperative_data", args=[cooperative.slug])
     client = client_as(facilitator)
     assert client.post(url, {"name": "pas le bon nom"}).status_code == 400
     assert Cooperative.objects.filter(pk=cooperative.pk).exists()

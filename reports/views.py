@@ -1,0 +1,88 @@
+"""The pages around the files (the person's data, the cooperative's data) and the download views:
+one per audience of the registry, each checking access through its usual door, then
+`registry.download`."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cooperatives.access import get_cooperative_for
+from plans.views import with_visible_results
+from reports import personal_data, registry
+from reports.forms import DeleteAccountForm, DeleteCooperativeForm
+
+
+@login_required
+@with_visible_results(facilitator=True)
+def session_file(request, session, membership, submitted, *, name):
+    return registry.download(name, registry.SessionFile(session, submitted))
+
+
+@login_required
+def cooperative_file(request, slug, *, name):
+    cooperative, _membership = get_cooperative_for(request, slug, facilitator=True)
+    return registry.download(name, cooperative)
+
+
+@login_required
+def personal_file(request, *, name):
+    return registry.download(name, request.user)
+
+
+# The view that checks each audience (reports/urls.py serves every entry of the registry by it).
+VIEWS = {
+    registry.SESSION_FACILITATORS: session_file,
+    registry.COOPERATIVE_FACILITATORS: cooperative_file,
+    registry.THE_PERSON: personal_file,
+}
+
+
+@login_required
+def cooperative_data(request, slug):
+    cooperative, membership = get_cooperative_for(request, slug, facilitator=True)
+    form = DeleteCooperativeForm(request.POST or None, cooperative=cooperative)
+    if request.method == "POST" and form.is_valid():
+        name = cooperative.name
+        cooperative.delete()
+        messages.success(
+            request, _("La coopérative « %s » et toutes ses données sont supprimées.") % name
+        )
+        return redirect("home")
+    return render(
+        request,
+        "reports/cooperative_data.html",
+        {"cooperative": cooperative, "membership": membership, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def my_data(request):
+    return render(request, "reports/my_data.html", {"form": DeleteAccountForm(user=request.user)})
+
+
+@require_POST
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "reports/my_data.html", {"form": form}, status=400)
+    try:
+        personal_data.delete_account(request.user)
+    except personal_data.LastFacilitatorOfError as error:
+        names = ", ".join(c.name for c in error.cooperatives)
+        messages.error(
+            request,
+            _(
+                "Vous êtes le ou la seule animateur·rice de : %s. Nommez une autre personne "
+                "animateur·rice (ou supprimez la coopérative) avant de supprimer votre compte."
+            )
+            % names,
+        )
+        return redirect("reports:my_data")
+    logout(request)
+    messages.success(request, _("Votre compte et vos données personnelles ont été supprimés."))
+    return redirect("home")
