@@ -135,7 +135,7 @@ class Target:
             "bare": "/bench/bare/",
             "bare_layout": "/bench/bare-layout/",
             "results": reverse("plans:results", args=[coop.slug, closed.pk]),
-            "dashboard": reverse("cooperatives:dashboard", args=[coop.slug]),
+            "dashboard": reverse("followup:dashboard", args=[coop.slug]),
             "answer_step": reverse("answers:theme", args=[open_session.join_token, 3]),
             "answer_save": reverse("answers:theme", args=[open_session.join_token, 3]),
             "fiche": "/guide/fiches/1/",

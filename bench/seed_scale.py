@@ -424,7 +424,7 @@ def report(connection):
     submitted = session.respondents.submitted().count()
     print(f"\nBig session: {session.title!r}, {submitted} submitted respondents")
     print(f"  results page: {reverse('plans:results', args=[big.slug, session.pk])}")
-    print(f"  dashboard:    {reverse('cooperatives:dashboard', args=[big.slug])}")
+    print(f"  dashboard:    {reverse('followup:dashboard', args=[big.slug])}")
 
 
 def main():

@@ -42,7 +42,7 @@ class Cooperative(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cooperatives:dashboard", args=[self.slug])
+        return reverse("followup:dashboard", args=[self.slug])
 
 
 class MembershipQuerySet(models.QuerySet):

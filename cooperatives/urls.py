@@ -6,7 +6,6 @@ app_name = "cooperatives"
 
 urlpatterns = [
     path("cooperatives/nouvelle/", views.create, name="create"),
-    path("c/<slug:slug>/", views.dashboard, name="dashboard"),
     path("c/<slug:slug>/quitter/", views.leave, name="leave"),
     path("c/<slug:slug>/membres/", views.members, name="members"),
     path("c/<slug:slug>/membres/qr/", views.qr_sheet, name="qr_sheet"),

@@ -15,8 +15,6 @@ from cooperatives.forms import (
     RoleForm,
 )
 from cooperatives.qr import qr_svg
-from diagnostics.services import participation_by_session
-from followup import services as followup
 
 
 @login_required
@@ -27,25 +25,6 @@ def create(request):
         messages.success(request, _("La coopérative « %s » est créée.") % cooperative.name)
         return redirect(cooperative)
     return render(request, "cooperatives/create.html", {"form": form})
-
-
-@login_required
-def dashboard(request, slug):
-    cooperative, membership = get_cooperative_for(request, slug)
-    sessions = list(cooperative.sessions.all())
-    participation = participation_by_session(sessions)
-    return render(
-        request,
-        "cooperatives/dashboard.html",
-        {
-            "cooperative": cooperative,
-            "membership": membership,
-            "sessions": sessions,
-            "participation": participation,
-            # The plans' follow-up and the trend over sessions (issue 9): a few more queries.
-            **followup.dashboard_context(cooperative, participation),
-        },
-    )
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""The follow-up pages: compare two sessions, change an action's status quickly."""
+"""The follow-up pages: the cooperative's dashboard (its sessions, the plans' follow-up and the
+trend), compare two sessions, change an action's status quickly."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +11,32 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cooperatives.access import get_cooperative_for
+from diagnostics.services import participation_by_session
 from followup import charts, services
 from followup.forms import ActionStatusForm, CompareForm
 from plans import services as plans
 from plans.models import Action
 
 PARAMS = ("avant", "apres")
+
+
+@login_required
+def dashboard(request, slug):
+    cooperative, membership = get_cooperative_for(request, slug)
+    sessions = list(cooperative.sessions.all())
+    participation = participation_by_session(sessions)
+    return render(
+        request,
+        "followup/dashboard.html",
+        {
+            "cooperative": cooperative,
+            "membership": membership,
+            "sessions": sessions,
+            "participation": participation,
+            # The plans' follow-up and the trend over sessions (issue 9): a few more queries.
+            **services.dashboard_context(cooperative, participation),
+        },
+    )
 
 
 def _numeric(value):

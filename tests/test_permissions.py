@@ -62,7 +62,7 @@ CASES = [
     ("answers:mine", "join", "get", everyone(302)),
     ("answers:forget", "join", "post", everyone(302)),  # back to the start, cookies forgotten
     ("cooperatives:create", "none", "get", SIGNED_IN_PAGE),
-    ("cooperatives:dashboard", "coop", "get", MEMBER_PAGE),
+    ("followup:dashboard", "coop", "get", MEMBER_PAGE),
     ("cooperatives:leave", "coop", "post", MEMBER_ACTION),
     ("cooperatives:members", "coop", "get", FACILITATOR_PAGE),
     ("cooperatives:qr_sheet", "coop", "get", FACILITATOR_PAGE),
@@ -202,8 +202,8 @@ def without_csrf(content):
 
 def test_an_outsiders_404_is_the_same_as_a_missing_cooperative(client_as, outsider, cooperative):
     client = client_as(outsider)
-    existing = client.get(reverse("cooperatives:dashboard", args=[cooperative.slug]))
-    missing = client.get(reverse("cooperatives:dashboard", args=["nexiste-pas"]))
+    existing = client.get(reverse("followup:dashboard", args=[cooperative.slug]))
+    missing = client.get(reverse("followup:dashboard", args=["nexiste-pas"]))
     assert existing.status_code == missing.status_code == 404
     assert without_csrf(existing.content) == without_csrf(missing.content)
 

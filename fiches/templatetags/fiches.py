@@ -38,4 +38,3 @@ def lines(text):
 def anchor(code):
     """An id fragment from a statement code: "projet.1" -> "projet-1"."""
     return str(code).replace(".", "-")
-

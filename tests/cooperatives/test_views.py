@@ -2,7 +2,6 @@ import pytest
 from django.urls import reverse
 
 from cooperatives.models import Cooperative, Membership
-from tests.factories import SessionFactory
 
 
 def test_a_signed_in_person_creates_a_cooperative_and_becomes_its_facilitator(client_as, outsider):
@@ -51,13 +50,3 @@ def test_creating_a_cooperative_requires_login(client, db):
     response = client.get(reverse("cooperatives:create"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_the_dashboard_lists_sessions_with_submitted_counts(
-    client_as, member, cooperative, other_cooperative
-):
-    SessionFactory(cooperative=cooperative, title="Session A")
-    SessionFactory(cooperative=other_cooperative, title="Session d’ailleurs")
-    html = client_as(member).get(cooperative.get_absolute_url()).content.decode()
-    assert "Session A" in html
-    assert "Session d’ailleurs" not in html
