@@ -12,6 +12,7 @@ from cooperatives import invitations
 from cooperatives.models import Membership
 from cooperatives.qr import short_code
 from tests.cooperatives.test_qr_codes import decode, needs_poppler, pdf_pages
+from tests.e2e.conftest import axe_violations, format_violations
 from tests.e2e.test_accessibility import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), needs_poppler]
@@ -50,6 +51,8 @@ def test_the_meeting_code_fills_the_screen_scans_and_has_its_short_code_in_view(
     image = screenshot(page, artifacts / f"session-qr-{width}x{height}.png")
     assert decode(image) == [live_server.url + open_session.get_join_url()]
     assert short.text_content().strip() == short_code(open_session.join_key)
+    violations = axe_violations(page)
+    assert not violations, format_violations(page.url, violations)
 
 
 def test_the_printed_sheet_has_eight_whole_cards_a_page_and_every_code_scans(
