@@ -87,6 +87,10 @@ class OpportunitiesRisks:
 class Question:
     statement: str  # code of the quiz statement the question asks about, e.g. "projet.1"
     text: str
+    # The quiz statement's own words, as the guide prints them on its quiz page (the quiz app
+    # loads the same words; tests/fiches/test_content.py checks that they agree), so that the
+    # fiche page shows them without reading another app's tables.
+    statement_text: str
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,6 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from diagnostics.models import Statement
-from diagnostics.services import GUIDE_QUESTIONNAIRE
 from fiches.content_loader import load_fiche, load_fiches, load_guide
 
 
@@ -37,13 +35,8 @@ def fiche(request, number):
         current = load_fiche(number)
     except KeyError:
         raise Http404 from None
-    # The quiz statement beside each question: the fiche asks, the quiz states (one query).
-    statements = dict(
-        Statement.objects.filter(
-            theme__questionnaire__code=GUIDE_QUESTIONNAIRE, theme__code=current.theme
-        ).values_list("code", "text")
-    )
-    questions = [(q, statements.get(q.statement, "")) for q in current.questions]
+    # The quiz statement beside each question: the fiche asks, the quiz states.
+    questions = [(q, q.statement_text) for q in current.questions]
     fiches = load_fiches()
     return _guide_page(
         request,

@@ -55,6 +55,27 @@ def test_a_fiche_page_shows_its_five_questions_each_beside_its_quiz_statement(fi
 
 
 @pytest.mark.parametrize("number", NUMBERS)
+def test_each_question_shows_the_quiz_statement_word_for_word_as_the_quiz_app_loads_it(
+    fiche_html, number
+):
+    # The fiche reads the statement's words from the guide's content, not from the quiz's
+    # tables (fiches imports no app): they must be the very words members answer.
+    from diagnostics.models import Statement
+
+    html = fiche_html(number)
+    fiche = load_fiche(number)
+    quiz = dict(
+        Statement.objects.filter(
+            theme__questionnaire__code="qvt-numerique-2018", theme__code=fiche.theme
+        ).values_list("code", "text")
+    )
+    assert len(quiz) == 5
+    for question in fiche.questions:
+        assert question.statement_text == quiz[question.statement]
+        assert f"« {escape(quiz[question.statement])} »" in html
+
+
+@pytest.mark.parametrize("number", NUMBERS)
 def test_the_opportunities_and_risks_are_a_real_table_with_column_headers(fiche_html, number):
     html = fiche_html(number)
     table = re.search(r"<table[^>]*opportunities-risks.*?</table>", html, re.S).group(0)
