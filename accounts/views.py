@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from accounts import registration, throttle
+from accounts import registration, signals, throttle
 from accounts.forms import (
     AccountPasswordResetForm,
     ConfirmSignupForm,
@@ -15,7 +15,6 @@ from accounts.forms import (
     SignupForm,
     VerifyingSetPasswordForm,
 )
-from cooperatives.services import attach_pending_memberships
 
 
 def signup(request):
@@ -56,12 +55,12 @@ def verify_email(request, uidb64, token):
             request, "accounts/verify.html", {"form": form}, status=400 if form.errors else 200
         )
     registration.verify(user)
-    joined = attach_pending_memberships(user)
+    joined = signals.announce_verified(user)  # cooperatives attaches pending memberships
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     if joined:
         messages.success(
             request,
-            _("Bienvenue ! Vous avez rejoint : %s.") % ", ".join(c.name for c in joined),
+            _("Bienvenue ! Vous avez rejoint : %s.") % ", ".join(joined),
         )
     else:
         messages.success(request, _("Bienvenue ! Votre adresse est confirmée."))
@@ -95,7 +94,7 @@ class VerifyingPasswordResetConfirmView(PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        attach_pending_memberships(form.user)
+        signals.announce_verified(form.user)
         return response
 
 

@@ -435,8 +435,8 @@ def check_answers(session, members):
 
 def check_values(stats):
     """(ok, message): the database holds exactly the values each member's browser sent."""
+    from accounts.signed import hash_token
     from diagnostics.models import Respondent
-    from diagnostics.tokens import hash_token
 
     wrong = missing = 0
     for token, posted in stats.sheets:

@@ -44,10 +44,10 @@ def setup(database):
 def make_session(respondents, actions):
     from django.utils import timezone
 
+    from accounts.signed import hash_token, new_token
     from cooperatives.models import Cooperative, Membership
     from diagnostics import services
     from diagnostics.models import Answer, DiagnosticSession, Respondent
-    from diagnostics.tokens import hash_token, new_token
     from plans.models import Action, ConsolidatedAnswer
 
     cooperative = Cooperative.objects.create(

@@ -16,9 +16,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.signed import hash_token, new_token
 from cooperatives import outbox
 from cooperatives.models import Invitation, Membership, OutgoingEmail
-from diagnostics.tokens import hash_token, new_token
 
 VALIDITY = timedelta(days=30)
 SEPARATORS = re.compile(r"[\s,;]+")

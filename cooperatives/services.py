@@ -42,6 +42,11 @@ def attach_pending_memberships(user):
     return cooperatives
 
 
+def attach_on_verification(sender, user, **kwargs):
+    """Receiver of accounts' ``address_verified``: the names of the cooperatives joined."""
+    return [cooperative.name for cooperative in attach_pending_memberships(user)]
+
+
 class LastFacilitatorError(Exception):
     """A cooperative must always keep at least one facilitator."""
 

@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import throttle
+from accounts.signed import new_token, split_signed
 from cooperatives.models import Membership
 from diagnostics import services
 from diagnostics.forms import ThemeAnswersForm
 from diagnostics.models import DiagnosticSession
 from diagnostics.radar import SECOND_STYLE
-from diagnostics.tokens import new_token, split_signed
 
 COOKIE_MAX_AGE = 120 * 24 * 3600
 COOKIE_PATH = "/repondre/"

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts import signed
 from cooperatives.models import Cooperative, Membership
-from diagnostics import tokens
 
 
 class Questionnaire(models.Model):
@@ -132,7 +132,7 @@ class DiagnosticSession(models.Model):
             "coopérative : un questionnaire par membre, personne d’autre ne peut en remplir."
         ),
     )
-    join_key = models.CharField(max_length=32, unique=True, default=tokens.new_key, editable=False)
+    join_key = models.CharField(max_length=32, unique=True, default=signed.new_key, editable=False)
     # Results published before closing are a frozen copy: later answers cannot be deduced
     # by comparing two views of the page.
     revealed_at = models.DateTimeField(null=True, blank=True)
@@ -261,7 +261,7 @@ class DiagnosticSession(models.Model):
 
     @property
     def join_token(self):
-        return f"{self.join_key}.{tokens.sign(self.join_key, 'join')}"
+        return f"{self.join_key}.{signed.sign(self.join_key, 'join')}"
 
     def get_join_url(self):
         return reverse("answers:start", args=[self.join_token])

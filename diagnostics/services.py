@@ -13,6 +13,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from accounts.signed import hash_token, new_token
 from diagnostics import publication
 from diagnostics.models import (
     Answer,
@@ -24,7 +25,6 @@ from diagnostics.models import (
     Theme,
 )
 from diagnostics.radar import Series, radar_svg
-from diagnostics.tokens import hash_token, new_token
 
 GUIDE_QUESTIONNAIRE = "qvt-numerique-2018"
 MAX_THEME_SCORE = 5

@@ -2,10 +2,10 @@ import factory
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.signed import hash_token, new_token
 from cooperatives.models import Cooperative, Membership
 from diagnostics import services
 from diagnostics.models import Answer, DiagnosticSession, Respondent
-from diagnostics.tokens import hash_token, new_token
 
 PASSWORD = "Un-mot-de-passe-solide-42"
 

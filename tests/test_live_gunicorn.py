@@ -139,7 +139,7 @@ def test_a_database_outage_gives_a_retry_page_and_loses_no_acknowledged_answer(t
         check = """
 import json, sys
 from diagnostics.models import Respondent
-from diagnostics.tokens import hash_token
+from accounts.signed import hash_token
 data = json.loads(sys.stdin.read())
 out = []
 for token, values in data:

@@ -7,10 +7,10 @@ import json
 from django.test import Client
 from django.urls import reverse
 
+from accounts.signed import hash_token
 from cooperatives.models import Membership
 from diagnostics import services
 from diagnostics.models import Answer, Respondent
-from diagnostics.tokens import hash_token
 from tests.diagnostics.test_answer_flow import answer_theme, start, url
 
 

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from accounts.signed import hash_token
 from cooperatives.models import Invitation, Membership
-from diagnostics.tokens import hash_token
 from tests.factories import MembershipFactory
 
 

@@ -1,4 +1,6 @@
-"""Unguessable tokens. Only hashes (respondents) or HMACs (join links) are ever stored."""
+"""Unguessable tokens and signed keys, for any app: only their hashes (a respondent's sheet
+token, an invitation) or HMACs (a session's join link) are ever stored. Generic, so it sits with
+identity in the lowest layer; verification links are accounts.tokens (Django's generator)."""
 
 import hashlib
 import secrets
