@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "plans",
     "followup",
     "reports",
+    "qvt",  # the top: composes the apps (manage.py seed_demo)
 ]
 
 MIDDLEWARE = [
