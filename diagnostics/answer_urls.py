@@ -1,10 +1,13 @@
 from django.urls import path
 
 from diagnostics import answer_views as views
+from diagnostics import short_codes
 
 app_name = "answers"
 
 urlpatterns = [
+    # Before <token>/: « code » is never a join token (those are key.signature).
+    path("code/", short_codes.join_by_code, name="by_code"),
     path("<str:token>/", views.start, name="start"),
     path("<str:token>/theme/<int:number>/", views.theme, name="theme"),
     path("<str:token>/recapitulatif/", views.review, name="review"),

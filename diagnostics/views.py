@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -248,6 +249,7 @@ def session_qr(request, slug, pk):
             "join_url": url,
             "qr": qr_svg(url, session.title),
             "short_code": short_code(session.join_key),
+            "code_url": request.build_absolute_uri(reverse("answers:by_code")),
         },
     )
 

@@ -56,6 +56,7 @@ CASES = [
     ("accounts:password_reset_complete", "none", "get", PUBLIC_PAGE),
     ("invitation", "invitation", "get", PUBLIC_PAGE),
     ("answers:start", "join", "get", PUBLIC_PAGE),
+    ("answers:by_code", "none", "get", PUBLIC_PAGE),  # typing the meeting's short code
     ("answers:theme", "join-theme", "get", everyone(302)),  # no answer sheet yet: to the start
     ("answers:review", "join", "get", everyone(302)),
     ("answers:thanks", "join", "get", everyone(302)),

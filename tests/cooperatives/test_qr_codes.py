@@ -23,7 +23,7 @@ from weasyprint import HTML
 from cooperatives import invitations
 from cooperatives.invitations import Invitation
 from cooperatives.models import Membership
-from cooperatives.qr import SHORT_CODE_ALPHABET
+from cooperatives.qr import SHORT_CODE_ALPHABET, short_code
 from tests.factories import MembershipFactory, SessionFactory, UserFactory
 
 PRINTED_CM = 4.8  # a card's code on paper, quiet zone included (static/css/app.css, print)
@@ -212,3 +212,41 @@ def test_the_meeting_code_of_a_session_not_open_is_not_found(
     for session in (draft_session, closed_session):
         url = reverse("diagnostics:session_qr", args=[cooperative.slug, session.pk])
         assert client.get(url).status_code == 404
+
+
+# -- The short code typed instead of scanning (/repondre/code/) ---------------------------------
+
+
+def type_code(client, code, **extra):
+    return client.post(reverse("answers:by_code"), {"code": code}, **extra)
+
+
+def test_typing_the_short_code_as_heard_leads_to_the_sessions_join_link(client, open_session):
+    code = short_code(open_session.join_key)
+    # Lower case, a space for the dash, O for 0 and I for 1: what people type from hearing it.
+    heard = code.replace("-", " ").replace("0", "O").replace("1", "I").lower()
+    for typed in (code, heard):
+        response = type_code(client, typed)
+        assert response.status_code == 302
+        assert response["Location"] == open_session.get_join_url()
+
+
+def test_a_code_that_cannot_be_one_says_what_a_code_looks_like(client, open_session):
+    for typed in ("", "AB-12", "ABCD-12345", "ÀBC-DÉF"):
+        response = type_code(client, typed)
+        assert response.status_code == 400
+        assert response.context["form"].errors["code"]
+
+
+def test_the_code_of_a_session_not_open_leads_nowhere(client, draft_session, closed_session):
+    for session in (draft_session, closed_session):
+        response = type_code(client, short_code(session.join_key))
+        assert response.status_code == 400
+        assert "Aucune session ouverte n’a ce code" in response.content.decode()
+
+
+def test_the_meeting_page_tells_where_to_type_the_code(client_as, facilitator, open_session):
+    response = client_as(facilitator).get(
+        reverse("diagnostics:session_qr", args=[open_session.cooperative.slug, open_session.pk])
+    )
+    assert "http://testserver/repondre/code/" in response.content.decode()

@@ -96,3 +96,17 @@ def test_the_printed_sheet_has_eight_whole_cards_a_page_and_every_code_scans(
     found = [decode(sheet) for sheet in sheets]
     assert [len(codes) for codes in found] == [8, 3]
     assert sorted(found[0] + found[1]) == sorted(issued)
+
+
+def test_a_phone_without_a_camera_types_the_short_code_and_lands_on_the_questionnaire(
+    open_context, open_session, artifacts
+):
+    page = open_context(viewport={"width": 390, "height": 844}).new_page()
+    page.goto(reverse("answers:by_code"))
+    violations = axe_violations(page)
+    assert not violations, format_violations(page.url, violations)
+    page.get_by_label("Code de la session").fill(short_code(open_session.join_key).lower())
+    page.get_by_role("button", name="Rejoindre").click()
+    page.wait_for_url(f"**{open_session.get_join_url()}")
+    assert page.locator("h1").text_content().strip() == open_session.title
+    page.screenshot(path=str(artifacts / "join-by-code-390.png"))
