@@ -2,7 +2,9 @@
 
 `trend_svg` is a pure function of its inputs (like diagnostics.radar.radar_svg), so tests can
 check that its points sit on the scores. It is the chart without JavaScript and the PDF's chart;
-static/js/trend.js draws the same numbers with Chart.js over it.
+static/js/trend.js draws the same numbers with Chart.js over it. This module imports nothing of
+followup: what it draws comes in as arguments (a `Comparison` gives its dates), and
+followup.services calls it, never the other way round.
 """
 
 from django.utils.formats import date_format
@@ -117,20 +119,19 @@ def theme_trend_svg(theme_trend, labels):
 
 def comparison_series(comparison):
     """The later session first (solid line, circles), the earlier one dashed with squares."""
-    from followup.services import session_date
 
-    def short(session):
+    def short(day):
         # Short names: the legend sits under the radar, beside its bottom axis label.
-        return date_format(session_date(session), "SHORT_DATE_FORMAT")
+        return date_format(day, "SHORT_DATE_FORMAT")
 
     return [
         Series(
-            _("Après (%(date)s)") % {"date": short(comparison.after_session)},
+            _("Après (%(date)s)") % {"date": short(comparison.after_date)},
             tuple(t.score.after for t in comparison.themes),
             **AFTER_STYLE,
         ),
         Series(
-            _("Avant (%(date)s)") % {"date": short(comparison.before_session)},
+            _("Avant (%(date)s)") % {"date": short(comparison.before_date)},
             tuple(t.score.before for t in comparison.themes),
             **BEFORE_STYLE,
         ),

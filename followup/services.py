@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from diagnostics import services as diagnostics
 from diagnostics.models import Answer, Theme
+from followup.charts import theme_trend_svg
 from plans import services as plans
 from plans.models import Action, ConsolidatedAnswer
 
@@ -136,6 +137,15 @@ class Comparison:
     def after_session(self):
         return self.after.results.session
 
+    # The charts read the dates from here: followup.charts imports nothing of this module.
+    @property
+    def before_date(self):
+        return session_date(self.before_session)
+
+    @property
+    def after_date(self):
+        return session_date(self.after_session)
+
     @property
     def has_consolidated(self):
         return any(t.consolidated.before is not None for t in self.themes) or any(
@@ -231,8 +241,6 @@ class Trend:
     @cached_property
     def charts(self):
         """[(ThemeTrend, SVG)]: the no-JavaScript chart of each theme, also used by the PDF."""
-        from followup.charts import theme_trend_svg
-
         labels = self.labels
         return [(t, theme_trend_svg(t, labels)) for t in self.themes]
 
