@@ -398,7 +398,7 @@ async def capacity_bare(base, clients, seconds, max_requests):
 
 def make_sessions(names):
     from cooperatives.models import Cooperative
-    from diagnostics import services
+    from diagnostics import quiz, services
     from diagnostics.models import DiagnosticSession
 
     coop = Cooperative.objects.get(slug=BIG_SLUG)
@@ -407,7 +407,7 @@ def make_sessions(names):
     for name in names:
         session = DiagnosticSession.objects.create(
             cooperative=coop,
-            questionnaire=services.guide_questionnaire(),
+            questionnaire=quiz.guide_questionnaire(),
             title=f"{LOAD_PREFIX} {name}",
         )
         sessions[name] = services.open_session(session)

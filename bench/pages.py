@@ -103,13 +103,13 @@ class Target:
         from django.test import Client
         from django.urls import reverse
 
-        from diagnostics import services
+        from diagnostics import scoring, services
         from diagnostics.answer_views import cookie_name
 
         self.activate()
         coop, user, closed, open_session = find_target()
-        submitted = services.participation(closed).submitted
-        assert services.hidden_reason(closed, submitted) is None, "results are hidden"
+        submitted = scoring.participation(closed).submitted
+        assert scoring.hidden_reason(closed, submitted) is None, "results are hidden"
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM diagnostics_answer")
             self.answers = cursor.fetchone()[0]
@@ -227,7 +227,7 @@ def measure(args):
     for url in urls:
         require_migrated(url)
     ensure_static(dict(os.environ))
-    from diagnostics import services
+    from diagnostics import scoring
 
     targets = open_targets(urls)
     load_before = os.getloadavg()
@@ -261,7 +261,7 @@ def measure(args):
             target.activate()
             from django.db import connection
 
-            explain_statement_counts(connection, services, target.closed)
+            explain_statement_counts(connection, scoring, target.closed)
     if len(reports) == 2:
         compare(*reports)
     return reports
@@ -321,11 +321,11 @@ def print_audits(audits):
         print("  none")
 
 
-def explain_statement_counts(connection, services, session):
+def explain_statement_counts(connection, scoring, session):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as ctx:
-        services.statement_counts(session)
+        scoring.statement_counts(session)
     sql = ctx.captured_queries[-1]["sql"]
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)

@@ -46,7 +46,7 @@ def make_session(respondents, actions):
 
     from accounts.signed import hash_token, new_token
     from cooperatives.models import Cooperative, Membership
-    from diagnostics import services
+    from diagnostics import quiz
     from diagnostics.models import Answer, DiagnosticSession, Respondent
     from plans.models import Action, ConsolidatedAnswer
 
@@ -60,13 +60,13 @@ def make_session(respondents, actions):
     owner = Membership.objects.create(cooperative=cooperative, email="animation@banc.coop")
     session = DiagnosticSession.objects.create(
         cooperative=cooperative,
-        questionnaire=services.guide_questionnaire(),
+        questionnaire=quiz.guide_questionnaire(),
         title="Diagnostic de référence",
         status="closed",
         opened_at=timezone.now(),
         closed_at=timezone.now(),
     )
-    statements = services.statements_of(session.questionnaire_id)
+    statements = quiz.statements_of(session.questionnaire_id)
     rng = random.Random(4)
     now = timezone.now()
     sheets = Respondent.objects.bulk_create(
@@ -106,11 +106,11 @@ def make_session(respondents, actions):
 
 
 def render_once(session, submitted):
-    from diagnostics import services as diagnostics
+    from diagnostics import scoring
     from plans import services
     from reports import pdf
 
-    analysis = services.analyse(session, diagnostics.compute_results(session, submitted))
+    analysis = services.analyse(session, scoring.compute_results(session, submitted))
     return pdf.report_pdf(session, analysis)
 
 

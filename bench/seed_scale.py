@@ -154,11 +154,11 @@ def build_plan(args, rng):
 def seed(args, connection):
     from django.contrib.auth.hashers import make_password
 
-    from diagnostics import services
+    from diagnostics import quiz
 
     rng = random.Random(2026)  # the same network every time
     now = datetime.now(UTC).replace(microsecond=0)
-    statements = services.statements_of(services.guide_questionnaire().pk)
+    statements = quiz.statements_of(quiz.guide_questionnaire().pk)
     questionnaire_id = statements[0].theme.questionnaire_id
     members, sessions, respondents = build_plan(args, rng)
     password = secrets.token_urlsafe(12)

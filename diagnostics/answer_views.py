@@ -21,10 +21,10 @@ from django.views.decorators.http import require_POST
 from accounts import throttle
 from accounts.signed import new_token, split_signed
 from cooperatives.models import Membership
-from diagnostics import services
+from diagnostics import quiz, scoring, services
 from diagnostics.forms import ThemeAnswersForm
 from diagnostics.models import DiagnosticSession
-from diagnostics.radar import SECOND_STYLE
+from diagnostics.radar import SECOND_STYLE, Series
 
 COOKIE_MAX_AGE = 120 * 24 * 3600
 COOKIE_PATH = "/repondre/"
@@ -85,7 +85,7 @@ def set_own_answers(response, session, respondent):
     sheet any more. The answers cannot change after submit, so this copy stays true."""
     mine = dict(respondent.answers.values_list("statement_id", "value"))
     letters = "".join(
-        LETTERS.get(mine.get(s.pk), "-") for s in services.statements_of(session.questionnaire_id)
+        LETTERS.get(mine.get(s.pk), "-") for s in quiz.statements_of(session.questionnaire_id)
     )
     response.set_signed_cookie(
         own_answers_cookie_name(session),
@@ -101,7 +101,7 @@ def own_answers(request, session):
     letters = request.get_signed_cookie(
         own_answers_cookie_name(session), default=None, salt=f"qvt.own-answers.{session.pk}"
     )
-    statements = services.statements_of(session.questionnaire_id)
+    statements = quiz.statements_of(session.questionnaire_id)
     if not letters or len(letters) != len(statements):
         return None
     return {s.pk: VALUES[c] for s, c in zip(statements, letters, strict=True) if c in VALUES}
@@ -238,7 +238,7 @@ def _progress(themes, number, answered):
 
 @join_link
 def theme(request, session, token, number):
-    themes = services.questionnaire_themes(session.questionnaire_id)
+    themes = quiz.questionnaire_themes(session.questionnaire_id)
     if not 1 <= number <= len(themes):
         raise Http404
     if not session.is_open:
@@ -304,7 +304,7 @@ def review(request, session, token):
         return redirect("answers:start", token)
     if request.method == "POST" and respondent.is_submitted:
         return redirect("answers:thanks", token)
-    themes = services.questionnaire_themes(session.questionnaire_id)
+    themes = quiz.questionnaire_themes(session.questionnaire_id)
     answered_ids = set(respondent.answers.values_list("statement_id", flat=True))
     rows = [
         (t, sum(1 for s in t.statement_list if s.pk in answered_ids), len(t.statement_list))
@@ -359,21 +359,21 @@ def my_answers(request, session, token):
         if mine is None:
             return redirect("answers:start", token)
         submitted = True
-    statements = services.statements_of(session.questionnaire_id)
+    statements = quiz.statements_of(session.questionnaire_id)
     context = {"session": session, "token": token, "submitted": submitted}
     context["rows"] = [(s, mine.get(s.pk)) for s in statements]
-    state = services.results_state(session) if submitted else None
+    state = scoring.results_state(session) if submitted else None
     if state is not None and state.results is not None:
         results = state.results
         own = [
-            sum(1 for s in t.statements if mine.get(s.statement.pk) == "yes")
+            scoring.member_score(mine.get(s.statement.pk) for s in t.statements)
             for t in results.themes
         ]
         context["results"] = results
         context["own_scores"] = list(zip(results.themes, own, strict=True))
         context["radar_svg"] = services.radar_for(
             results,
-            [services.Series(_("Mes réponses"), tuple(own), **SECOND_STYLE)],
+            [Series(_("Mes réponses"), tuple(own), **SECOND_STYLE)],
         )
         chart = results.chart_data
         chart["datasets"].append({"label": _("Mes réponses"), "data": own})

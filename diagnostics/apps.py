@@ -9,9 +9,9 @@ class DiagnosticsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from diagnostics import services
+        from diagnostics import quiz
         from diagnostics.models import Statement, Theme
 
         for model in (Theme, Statement):
-            post_save.connect(services.forget_questionnaires, sender=model)
-            post_delete.connect(services.forget_questionnaires, sender=model)
+            post_save.connect(quiz.forget_questionnaires, sender=model)
+            post_delete.connect(quiz.forget_questionnaires, sender=model)

@@ -8,7 +8,7 @@ differs from the one behind the copy already shown by at least k sheets. Otherwi
 shown stays the session's results, after closing too: the page says how many later sheets it
 leaves out, and why.
 
-Every page, PDF, CSV and export reads results through `diagnostics.services.compute_results`,
+Every page, PDF, CSV and export reads results through `diagnostics.scoring.compute_results`,
 which reads this copy: no view can show a number the rule did not let through. Submitted sheets
 are frozen (never edited, never deleted with an account), so the set only grows while the
 session is open; the copy keeps the ids of its sheets (ids of sheets, not of people) so that the

@@ -1,37 +1,22 @@
-"""Workflows of a diagnostic session: opening, answering, closing, and the guide's scoring rule."""
+"""Workflows of a diagnostic session: opening, answering, closing, publishing.
 
-import functools
+The guide's scoring and visibility rules are in `diagnostics.scoring`; the quiz in
+`diagnostics.quiz`.
+"""
+
 import ipaddress
-from dataclasses import dataclass
 from datetime import timedelta
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from accounts.signed import hash_token, new_token
-from diagnostics import publication
-from diagnostics.models import (
-    Answer,
-    DiagnosticSession,
-    Questionnaire,
-    Respondent,
-    SheetStart,
-    Statement,
-    Theme,
-)
+from diagnostics import publication, scoring
+from diagnostics.models import Answer, DiagnosticSession, Respondent, SheetStart
 from diagnostics.radar import Series, radar_svg
-
-GUIDE_QUESTIONNAIRE = "qvt-numerique-2018"
-MAX_THEME_SCORE = 5
-
-
-def guide_questionnaire():
-    return Questionnaire.objects.get(code=GUIDE_QUESTIONNAIRE)
 
 
 class SessionStateError(Exception):
@@ -68,7 +53,7 @@ def close_session(session):
     locked.closed_at = timezone.now()
     # The final results: every submitted sheet, unless that differs from what was published by
     # fewer than k sheets (then the published copy stays the results: diagnostics.publication).
-    final = publication.snapshot(locked, statement_counts(locked))
+    final = publication.snapshot(locked, scoring.statement_counts(locked))
     if publication.may_replace(locked, final):
         locked.results_snapshot = (
             final if publication.enough_to_show(locked, final["respondents"]) else None
@@ -280,250 +265,7 @@ def submit(respondent, statement_count):
     return True
 
 
-# --- Participation and results ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Participation:
-    started: int
-    submitted: int
-    # Submitted sheets by origin: the join link (anyone holding it) or a logged-in member.
-    submitted_by_link: int = 0
-    submitted_by_member: int = 0
-
-    @property
-    def unsent(self):
-        return self.started - self.submitted
-
-
-def participation(session):
-    sent = Q(submitted_at__isnull=False)
-    counts = session.respondents.aggregate(
-        started=Count("pk"),
-        submitted=Count("pk", filter=sent),
-        submitted_by_link=Count("pk", filter=sent & Q(origin=Respondent.Origin.LINK)),
-        submitted_by_member=Count("pk", filter=sent & Q(origin=Respondent.Origin.MEMBER)),
-    )
-    return Participation(**counts)
-
-
-def participation_by_session(sessions):
-    """[(session, Participation)] for a list of sessions, in one query."""
-    rows = (
-        Respondent.objects.filter(session__in=sessions)
-        .values("session_id")
-        .annotate(started=Count("pk"), submitted=Count("pk", filter=Q(submitted_at__isnull=False)))
-        .order_by()
-    )
-    by_pk = {row.pop("session_id"): Participation(**row) for row in rows}
-    return [(s, by_pk.get(s.pk, Participation(0, 0))) for s in sessions]
-
-
-class Hidden:
-    DRAFT = "draft"
-    OPEN = "open"
-    BELOW_THRESHOLD = "below_threshold"
-
-
-def hidden_reason(session, submitted):
-    """Why results cannot be shown yet, or None when they can. `submitted` counts only for a
-    closed session without a stored copy (closed before copies were kept at closing)."""
-    if session.is_draft:
-        return Hidden.DRAFT
-    if session.is_open and session.results_snapshot is None:
-        # Live results would reveal the latest respondent's answers.
-        return Hidden.OPEN
-    if session.results_snapshot is not None:
-        submitted = session.results_snapshot["respondents"]
-    if not publication.enough_to_show(session, submitted):
-        return Hidden.BELOW_THRESHOLD
-    return None
-
-
-def one_decimal(value):
-    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class StatementResult:
-    statement: Statement
-    yes: int
-    unsure: int
-    no: int
-
-    @property
-    def total(self):
-        return self.yes + self.unsure + self.no
-
-    def _share(self, count):
-        return Decimal(count * 100) / self.total if self.total else Decimal(0)
-
-    @property
-    def yes_share(self):
-        return self._share(self.yes)
-
-    @property
-    def unsure_share(self):
-        return self._share(self.unsure)
-
-    @property
-    def no_share(self):
-        return self._share(self.no)
-
-
-@dataclass(frozen=True)
-class ThemeResult:
-    theme: object
-    statements: list
-    respondents: int
-
-    @property
-    def yes_total(self):
-        return sum(s.yes for s in self.statements)
-
-    @property
-    def mean_score(self):
-        """The guide's rule: a respondent's score is their number of Oui; this is the mean."""
-        if not self.respondents:
-            return Decimal(0)
-        return Decimal(self.yes_total) / self.respondents
-
-    @property
-    def score(self):
-        return one_decimal(self.mean_score)
-
-    @property
-    def unsure_share(self):
-        answers = sum(s.total for s in self.statements)
-        return Decimal(sum(s.unsure for s in self.statements) * 100) / answers if answers else 0
-
-
-@dataclass(frozen=True)
-class SessionResults:
-    session: DiagnosticSession
-    respondents: int
-    themes: list
-
-    @property
-    def chart_data(self):
-        return {
-            "labels": [t.theme.localized_title for t in self.themes],
-            "datasets": [
-                {"label": _("Moyenne des réponses"), "data": [float(t.score) for t in self.themes]}
-            ],
-            "max": MAX_THEME_SCORE,
-        }
-
-
-@functools.lru_cache(maxsize=8)
-def questionnaire_themes(questionnaire_id):
-    """The questionnaire's themes in order, each with its `statement_list`, cached per process.
-
-    The quiz is data loaded by migrations and read-only in the admin; every answer page and
-    results page needs it, so reading it once per process saves two queries a page."""
-    themes = list(Theme.objects.filter(questionnaire_id=questionnaire_id).order_by("order"))
-    by_pk = {theme.pk: theme for theme in themes}
-    for theme in themes:
-        theme.statement_list = []
-    for statement in Statement.objects.filter(theme__questionnaire_id=questionnaire_id).order_by(
-        "theme__order", "order"
-    ):
-        statement.theme = by_pk[statement.theme_id]
-        statement.theme.statement_list.append(statement)
-    return tuple(themes)
-
-
-def forget_questionnaires(**kwargs):
-    questionnaire_themes.cache_clear()
-
-
-def statements_of(questionnaire_id):
-    return [s for theme in questionnaire_themes(questionnaire_id) for s in theme.statement_list]
-
-
-def statement_counts(session):
-    """{statement_id: (yes, unsure, no)} over submitted answer sheets, in one query."""
-    rows = (
-        Answer.objects.filter(respondent__session=session, respondent__submitted_at__isnull=False)
-        .values("statement_id")
-        .annotate(
-            yes=Count("pk", filter=Q(value=Answer.Value.YES)),
-            unsure=Count("pk", filter=Q(value=Answer.Value.UNSURE)),
-            no=Count("pk", filter=Q(value=Answer.Value.NO)),
-        )
-        .order_by()
-    )
-    return {row["statement_id"]: (row["yes"], row["unsure"], row["no"]) for row in rows}
-
-
-def statement_counts_by_session(sessions):
-    """{session_id: {statement_id: (yes, unsure, no)}} over submitted sheets, in one query."""
-    counts = {session.pk: {} for session in sessions}
-    if not counts:
-        return counts
-    rows = (
-        Answer.objects.filter(
-            respondent__session__in=list(counts), respondent__submitted_at__isnull=False
-        )
-        .values("respondent__session_id", "statement_id")
-        .annotate(
-            yes=Count("pk", filter=Q(value=Answer.Value.YES)),
-            unsure=Count("pk", filter=Q(value=Answer.Value.UNSURE)),
-            no=Count("pk", filter=Q(value=Answer.Value.NO)),
-        )
-        .order_by()
-    )
-    for row in rows:
-        counts[row["respondent__session_id"]][row["statement_id"]] = (
-            row["yes"],
-            row["unsure"],
-            row["no"],
-        )
-    return counts
-
-
-def compute_results_of(visible):
-    """compute_results for each of `visible` ([(session, submitted)] whose results may be shown),
-    in at most one query whatever their number: {session_id: SessionResults}."""
-    legacy = [session for session, _submitted in visible if session.results_snapshot is None]
-    live = statement_counts_by_session(legacy)
-    return {
-        session.pk: compute_results(session, submitted, counts=live.get(session.pk))
-        for session, submitted in visible
-    }
-
-
-def compute_results(session, submitted, counts=None):
-    """Per-theme and per-statement results: from the copy the session shows (published, or
-    stored at closing: diagnostics.publication), else — a session closed before copies were
-    stored at closing — from its submitted answer sheets. At most one query."""
-    if session.results_snapshot is not None:
-        submitted = session.results_snapshot["respondents"]
-        counts = {int(k): tuple(v) for k, v in session.results_snapshot["counts"].items()}
-    elif counts is None:
-        counts = statement_counts(session)
-    by_theme = {}
-    for statement in statements_of(session.questionnaire_id):
-        yes, unsure, no = counts.get(statement.pk, (0, 0, 0))
-        by_theme.setdefault(statement.theme, []).append(StatementResult(statement, yes, unsure, no))
-    themes = [ThemeResult(theme, items, submitted) for theme, items in by_theme.items()]
-    return SessionResults(session=session, respondents=submitted, themes=themes)
-
-
-@dataclass(frozen=True)
-class ResultsState:
-    """What a results-based page may show: the counts, why results are hidden, or them."""
-
-    participation: Participation
-    hidden_reason: str | None
-    results: SessionResults | None
-
-
-def results_state(session):
-    counts = participation(session)
-    reason = hidden_reason(session, counts.submitted)
-    results = None if reason else compute_results(session, counts.submitted)
-    return ResultsState(counts, reason, results)
+# --- Publishing and reminding ------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -533,7 +275,7 @@ def reveal_results(session):
     locked = DiagnosticSession.objects.select_for_update().get(pk=session.pk)
     if not locked.is_open:
         raise SessionStateError
-    candidate = publication.snapshot(locked, statement_counts(locked))
+    candidate = publication.snapshot(locked, scoring.statement_counts(locked))
     if not publication.enough_to_show(locked, candidate["respondents"]):
         raise SessionStateError
     if not publication.may_replace(locked, candidate):
@@ -556,7 +298,7 @@ def radar_for(results, extra_series=()):
     svg = radar_svg(
         [t.theme.localized_title for t in results.themes],
         [collective, *extra_series],
-        max_value=MAX_THEME_SCORE,
+        max_value=scoring.MAX_THEME_SCORE,
         title=_("Cartographie : score par thème, de 0 à 5"),
     )
     return mark_safe(svg)  # noqa: S308 - every text inside was escaped by radar_svg

@@ -16,7 +16,7 @@ from cooperatives import outbox
 from cooperatives.access import get_cooperative_for
 from cooperatives.models import OutgoingEmail
 from cooperatives.qr import qr_svg, short_code
-from diagnostics import publication, services
+from diagnostics import publication, quiz, scoring, services
 from diagnostics.access import get_session_for
 from diagnostics.forms import SessionForm
 from diagnostics.models import DiagnosticSession
@@ -35,7 +35,7 @@ def session_create(request, slug):
     # Cooperative and questionnaire first: the form offers (and checks) the previous session.
     new_session = DiagnosticSession(
         cooperative=cooperative,
-        questionnaire=services.guide_questionnaire(),
+        questionnaire=quiz.guide_questionnaire(),
         created_by=request.user,
     )
     initial = {}
@@ -84,7 +84,7 @@ def session_detail(request, slug, pk):
             "cooperative": session.cooperative,
             "membership": membership,
             "session": session,
-            "participation": services.participation(session),
+            "participation": scoring.participation(session),
             "join_url": request.build_absolute_uri(session.get_join_url()),
         },
     )
@@ -132,7 +132,7 @@ def session_close(request, slug, pk):
         return redirect(session)
     if request.method == "POST":
         return redirect("diagnostics:session_close", slug, pk)
-    counts = services.participation(session)
+    counts = scoring.participation(session)
     return render(
         request,
         "diagnostics/session_close.html",

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from diagnostics.radar import FIRST_STYLE, SECOND_STYLE, Series, radar_svg
-from diagnostics.services import MAX_THEME_SCORE
+from diagnostics.scoring import MAX_THEME_SCORE
 
 WIDTH, HEIGHT = 320, 200
 LEFT, RIGHT, TOP = 30, 30, 12

@@ -10,13 +10,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from diagnostics import services as diagnostics
-from diagnostics.models import Answer, Theme
+from diagnostics import quiz, scoring
 from followup.charts import theme_trend_svg
 from plans import services as plans
 from plans.models import Action, ConsolidatedAnswer
@@ -43,26 +41,26 @@ def session_label(session):
 def comparable_sessions(participation):
     """[(session, submitted)] of the closed sessions whose results are visible, oldest first.
 
-    `participation` is `diagnostics.services.participation_by_session(...)`: no query here. A
+    `participation` is `diagnostics.scoring.participation_by_session(...)`: no query here. A
     session below its anonymity threshold stays out, so no page can show its numbers, alone or
     as a difference.
     """
     visible = [
         (session, counts.submitted)
         for session, counts in participation
-        if session.is_closed and diagnostics.hidden_reason(session, counts.submitted) is None
+        if scoring.final_results_visible(session, counts.submitted)
     ]
     return sorted(visible, key=lambda pair: chronological(pair[0]))
 
 
 def comparable_of(cooperative):
     sessions = list(cooperative.sessions.all())
-    return sessions, comparable_sessions(diagnostics.participation_by_session(sessions))
+    return sessions, comparable_sessions(scoring.participation_by_session(sessions))
 
 
 def analysis_of(session, submitted):
     """Results and agreed answers of one session (three queries)."""
-    return plans.analyse(session, diagnostics.compute_results(session, submitted))
+    return plans.analyse(session, scoring.compute_results(session, submitted))
 
 
 # --- Comparing two sessions ------------------------------------------------------------------
@@ -221,7 +219,7 @@ class Trend:
         """For static/js/trend.js (json_script): the same numbers as the table and the SVG."""
         return {
             "labels": self.labels,
-            "max": diagnostics.MAX_THEME_SCORE,
+            "max": scoring.MAX_THEME_SCORE,
             "themes": [
                 {
                     "title": t.theme.localized_title,
@@ -248,10 +246,10 @@ class Trend:
 def trend(comparable):
     """Scores of every theme in each of `comparable` ([(session, submitted)], oldest first).
 
-    At most three queries whatever the number of sessions and respondents: the themes, the agreed
-    answers per session and theme, and — only for sessions closed before their results were
-    stored at closing — the answers of their submitted sheets. Each score is the one the
-    session's own page shows (`diagnostics.services.compute_results_of`).
+    At most two queries whatever the number of sessions and respondents: the agreed answers, and
+    — only for sessions closed before their results were stored at closing — the answers of
+    their submitted sheets. Each score is the one the session's own page shows, and each agreed
+    score the one its results page shows (both from `diagnostics.scoring`).
     Sessions on another questionnaire than the latest one are left out (their themes differ).
     """
     if not comparable:
@@ -259,32 +257,28 @@ def trend(comparable):
     questionnaire_id = comparable[-1][0].questionnaire_id
     comparable = [pair for pair in comparable if pair[0].questionnaire_id == questionnaire_id]
     ids = [session.pk for session, _submitted in comparable]
-    themes = list(
-        Theme.objects.filter(questionnaire_id=questionnaire_id)
-        .annotate(size=Count("statements"))
-        .order_by("order")
-    )
+    themes = quiz.questionnaire_themes(questionnaire_id)
     # The scores each session's own page shows (its stored copy: diagnostics.publication).
-    results = diagnostics.compute_results_of(comparable)
+    results = scoring.theme_scores(comparable)
     scores_of = {
         (session_id, theme_result.theme.pk): theme_result.score
         for session_id, session_results in results.items()
         for theme_result in session_results.themes
     }
     agreed = {
-        (row["session_id"], row["statement__theme_id"]): (row["yes"], row["total"])
-        for row in ConsolidatedAnswer.objects.filter(session_id__in=ids)
-        .values("session_id", "statement__theme_id")
-        .annotate(yes=Count("pk", filter=Q(value=Answer.Value.YES)), total=Count("pk"))
-        .order_by()
+        (session_id, statement_id): value
+        for session_id, statement_id, value in ConsolidatedAnswer.objects.filter(
+            session_id__in=ids
+        ).values_list("session_id", "statement_id", "value")
     }
     theme_trends = []
     for theme in themes:
         scores, consolidated = [], []
         for session, _submitted in comparable:
             scores.append(scores_of[(session.pk, theme.pk)])
-            agreed_yes, agreed_total = agreed.get((session.pk, theme.pk), (0, 0))
-            consolidated.append(agreed_yes if agreed_total == theme.size else None)
+            consolidated.append(
+                scoring.agreed_score(agreed.get((session.pk, s.pk)) for s in theme.statement_list)
+            )
         theme_trends.append(ThemeTrend(theme, scores, consolidated))
     return Trend(sessions=[session for session, _submitted in comparable], themes=theme_trends)
 

@@ -1,42 +1,14 @@
-"""The guide's fiches and priorities as this app needs them, read from the `fiches` app.
+"""The guide's fiches as the PDF prints them, read from the `fiches` app (a lower layer).
 
-`fiches` was developed in parallel with this app; the imports are guarded so that the plan and
-the PDF still work (with a simpler ranking and without the fiche excerpts) if it is missing or
-its content fails to load.
+If the guide's content fails to load, the PDF goes without fiche excerpts and prints the plan's
+own five step labels; the ranking of priorities reads no content (`plans.priorities`).
 """
 
 import re
 from dataclasses import dataclass
 
+from fiches import content_loader
 from plans.models import Action
-
-try:
-    from fiches import content_loader
-except ImportError:  # pragma: no cover - depends on the other app being present
-    content_loader = None
-try:
-    from plans import priorities as fiche_priorities
-except ImportError:  # pragma: no cover
-    fiche_priorities = None
-
-
-def ranked_theme_ids(results):
-    """Theme ids ranked by `plans.priorities` (the priorities page's order), or None."""
-    if fiche_priorities is None:
-        return None
-    try:
-        return [p.theme.pk for p in fiche_priorities.rank_priorities(results)]
-    except (KeyError, ValueError, OSError):
-        return None
-
-
-def weak_statement_ids(theme_result):
-    """Statements most of the team did not answer Oui (Non + ? > Oui), as fiches ranks them."""
-    if fiche_priorities is not None:
-        weak = fiche_priorities.weak_statements(theme_result)
-    else:
-        weak = [s for s in theme_result.statements if s.no + s.unsure > s.yes]
-    return [s.statement.pk for s in weak]
 
 
 @dataclass(frozen=True)
@@ -64,8 +36,6 @@ def _list_items(markdown):
 
 def fiche_guide(number):
     """The excerpt of FICHE `number` printed under a priority theme, or None."""
-    if content_loader is None:
-        return None
     try:
         fiche = content_loader.load_fiche(number)
     except (KeyError, ValueError, OSError):
@@ -86,9 +56,7 @@ def fiche_guide(number):
 
 def five_steps():
     """FICHE 1's five-step method (code, title, points): the skeleton of the action plan."""
-    if content_loader is not None:
-        try:
-            return tuple(MethodPart(s.title, tuple(s.points)) for s in content_loader.five_steps())
-        except (KeyError, ValueError, OSError, StopIteration):
-            pass
-    return tuple(MethodPart(str(label)) for _code, label in Action.Step.choices)
+    try:
+        return tuple(MethodPart(s.title, tuple(s.points)) for s in content_loader.five_steps())
+    except (KeyError, ValueError, OSError, StopIteration):
+        return tuple(MethodPart(str(label)) for _code, label in Action.Step.choices)

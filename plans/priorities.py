@@ -1,6 +1,6 @@
 """The guide's step 2 — « identifiez vos priorités » — as a pure function over a session's results.
 
-``rank_priorities(results)`` orders every theme of a ``diagnostics.services.SessionResults`` from
+``rank_priorities(results)`` orders every theme of a ``diagnostics.scoring.SessionResults`` from
 the one that most needs the team's attention to the one that least does. It reads no database
 and no request (only the guide's content files, cached), so the results page, the priorities
 page and the PDF all rank the same way.
@@ -14,10 +14,10 @@ Ranking, in order of the keys:
    exactly. Many « ? » mean the information is missing — something to discuss first.
 3. **Split**, strongest first: per statement, ``min(oui, non) / (oui + ? + non)`` — the share of
    respondents in the minority camp between Oui and Non, the « Désaccord » column of the
-   results page (``plans.indicators.disagreement``), so both pages tell the same story; 0 when
-   nobody answered. The theme's split is the mean over its statements, compared exactly: 0 when
-   nobody contradicts the majority on any statement, 1/2 (50 %) when every statement cuts the
-   team in two halves. « ? » answers are in neither camp: they express missing information,
+   results page (both read ``diagnostics.scoring.split``), so both pages tell the same story; 0
+   when nobody answered. The theme's split is the mean over its statements, compared exactly: 0
+   when nobody contradicts the majority on any statement, 1/2 (50 %) when every statement cuts
+   the team in two halves. « ? » answers are in neither camp: they express missing information,
    which key 2 already weighs, not disagreement.
 4. The theme's order in the questionnaire, so that the ranking is always the same.
 """
@@ -31,6 +31,7 @@ from fractions import Fraction
 
 from django.urls import reverse
 
+from diagnostics import scoring
 from fiches.content_loader import Block, Fiche, load_fiche
 
 #: How many priorities the results page summarises (the priorities page lists every theme).
@@ -58,7 +59,7 @@ class FirstStep:
 @dataclass(frozen=True)
 class Priority:
     rank: int  # 1 = the theme to look at first
-    theme_result: object  # diagnostics.services.ThemeResult
+    theme_result: object  # diagnostics.scoring.ThemeResult
     split: Decimal  # in percent, 0–50 (see the module docstring)
     weak_statements: tuple  # StatementResults answered Non or ? by most, the most first
     fiche: Fiche
@@ -92,7 +93,7 @@ class Priority:
 def statement_split(statement_result) -> Fraction:
     """``min(oui, non) / total``: 0 = nobody contradicts the majority, 1/2 = cut in two."""
     s = statement_result
-    return Fraction(min(s.yes, s.no), s.total) if s.total else Fraction(0)
+    return scoring.split(s.yes, s.unsure, s.no)
 
 
 def theme_split(theme_result) -> Fraction:
@@ -150,12 +151,9 @@ def first_step(fiche: Fiche) -> FirstStep:
     return FirstStep(fiche.number, sentence, "", "methode-1")
 
 
-def _percent(fraction: Fraction) -> Decimal:
-    return Decimal(fraction.numerator * 100) / Decimal(fraction.denominator)
-
-
-def rank_priorities(results) -> list[Priority]:
-    """Every theme of ``results``, the weakest first (keys in the module docstring)."""
+def ranked_themes(results) -> list[tuple]:
+    """[(ThemeResult, split)] of every theme of ``results``, the weakest first (keys in the module
+    docstring). Reads no content: the results page's summary and the PDF rank with it."""
     keyed = []
     for theme_result in results.themes:
         split = theme_split(theme_result)
@@ -167,14 +165,19 @@ def rank_priorities(results) -> list[Priority]:
         )
         keyed.append((key, theme_result, split))
     keyed.sort(key=lambda item: item[0])
+    return [(theme_result, split) for _key, theme_result, split in keyed]
+
+
+def rank_priorities(results) -> list[Priority]:
+    """Every theme of ``results``, the weakest first, with its fiche and where to start."""
     priorities = []
-    for rank, (_key, theme_result, split) in enumerate(keyed, start=1):
+    for rank, (theme_result, split) in enumerate(ranked_themes(results), start=1):
         fiche = load_fiche(theme_result.theme.fiche_number)
         priorities.append(
             Priority(
                 rank=rank,
                 theme_result=theme_result,
-                split=_percent(split),
+                split=scoring.percent(split),
                 weak_statements=weak_statements(theme_result),
                 fiche=fiche,
                 first_step=first_step(fiche),

@@ -11,7 +11,7 @@ explanation alone.
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
-from diagnostics import publication, services as diagnostics_services
+from diagnostics import publication, scoring
 from diagnostics.access import get_session_for
 from diagnostics.models import Theme
 from plans import review, services
@@ -22,7 +22,7 @@ from plans.priorities import rank_priorities
 @login_required
 def results(request, slug, pk):
     session, membership = get_session_for(request, slug, pk)
-    state = diagnostics_services.results_state(session)
+    state = scoring.results_state(session)
     context = {
         "cooperative": session.cooperative,
         "membership": membership,
@@ -42,7 +42,7 @@ def results(request, slug, pk):
 
 def _session_context(session, membership):
     """The page's context and the session's results, or None while they are hidden."""
-    state = diagnostics_services.results_state(session)
+    state = scoring.results_state(session)
     context = {
         "cooperative": session.cooperative,
         "membership": membership,

@@ -1,6 +1,7 @@
 """Workflows after a diagnostic: visible results, consolidation, disagreement, priorities, actions.
 
-The results page, the PDF and the CSV all read the same `Analysis`, so they cannot disagree.
+The results page, the PDF and the CSV all read the same `Analysis`, so they cannot disagree; every
+number in it comes from `diagnostics.scoring`.
 """
 
 from dataclasses import dataclass
@@ -10,10 +11,10 @@ from functools import cached_property
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from diagnostics import quiz, scoring
 from diagnostics import services as diagnostics
-from diagnostics.models import Answer
 from diagnostics.radar import SECOND_STYLE, Series
-from plans import guide, indicators
+from plans import indicators, priorities
 from plans.models import VALUES, Action, ConsolidatedAnswer
 
 PRIORITY_COUNT = 3
@@ -31,9 +32,8 @@ def results_visible(session):
     """Consolidation, actions, PDF and CSV exist only for a closed session whose results can be
     shown (one query). Results revealed while the session is still open are a snapshot for a
     first look: the team consolidates and plans on the final answers."""
-    submitted = diagnostics.participation(session).submitted
-    visible = session.is_closed and diagnostics.hidden_reason(session, submitted) is None
-    return visible, submitted
+    submitted = scoring.participation(session).submitted
+    return scoring.final_results_visible(session, submitted), submitted
 
 
 # --- Analysis: results + consolidation + disagreement ------------------------------------------
@@ -43,7 +43,7 @@ def results_visible(session):
 # asks for the same indicators dozens of times per render.
 @dataclass(frozen=True)
 class StatementAnalysis:
-    result: object  # diagnostics.services.StatementResult
+    result: object  # diagnostics.scoring.StatementResult
     consolidated: ConsolidatedAnswer | None
 
     @property
@@ -53,7 +53,7 @@ class StatementAnalysis:
     @cached_property
     def disagreement(self):
         r = self.result
-        return indicators.disagreement(r.yes, r.unsure, r.no)
+        return scoring.disagreement(r.yes, r.unsure, r.no)
 
     @property
     def disagreement_level(self):
@@ -67,7 +67,7 @@ class StatementAnalysis:
 
 @dataclass(frozen=True)
 class ThemeAnalysis:
-    result: object  # diagnostics.services.ThemeResult
+    result: object  # diagnostics.scoring.ThemeResult
     statements: list
 
     @property
@@ -85,17 +85,15 @@ class ThemeAnalysis:
     @cached_property
     def consolidated_score(self):
         """Number of agreed "Oui" (0–5), or None while the theme is not consolidated."""
-        agreed = [s.consolidated for s in self.statements]
-        if not all(agreed):
-            return None
-        return sum(1 for c in agreed if c.value == Answer.Value.YES)
+        return scoring.agreed_score(
+            s.consolidated.value if s.consolidated else None for s in self.statements
+        )
 
     @property
     def weak_statements(self):
         """The statements most of the team did not answer Oui: where to start the discussion."""
-        ids = guide.weak_statement_ids(self.result)
         by_id = {s.statement.pk: s for s in self.statements}
-        return [by_id[pk] for pk in ids]
+        return [by_id[s.statement.pk] for s in priorities.weak_statements(self.result)]
 
     @cached_property
     def max_disagreement(self):
@@ -104,7 +102,7 @@ class ThemeAnalysis:
 
 @dataclass(frozen=True)
 class Analysis:
-    results: object  # diagnostics.services.SessionResults
+    results: object  # diagnostics.scoring.SessionResults
     themes: list
 
     @property
@@ -145,17 +143,10 @@ class Analysis:
         return diagnostics.radar_for(self.results, extra)
 
     def priorities(self, count=PRIORITY_COUNT):
-        """The weakest themes first, ranked like the priorities page of `fiches`.
-
-        Without that app: by displayed (one-decimal) score, ties to the larger share of "?"
-        (missing information), then to the questionnaire's order.
-        """
-        ids = guide.ranked_theme_ids(self.results)
-        if ids is not None:
-            by_id = {t.theme.pk: t for t in self.themes}
-            return [by_id[pk] for pk in ids][:count]
-        ranked = sorted(self.themes, key=lambda t: (t.score, -t.unsure_share, t.theme.order))
-        return ranked[:count]
+        """The weakest themes first, ranked like the priorities page (`plans.priorities`)."""
+        by_id = {t.theme.pk: t for t in self.themes}
+        ranked = priorities.ranked_themes(self.results)
+        return [by_id[theme_result.theme.pk] for theme_result, _split in ranked][:count]
 
 
 def analyse(session, results):
@@ -194,7 +185,7 @@ def consolidation_initial(analysis):
 @transaction.atomic
 def save_consolidation(session, choices, user):
     """Store {statement_id: (value, note)} for every statement at once, or nothing at all."""
-    statement_ids = {s.pk for s in diagnostics.statements_of(session.questionnaire_id)}
+    statement_ids = {s.pk for s in quiz.statements_of(session.questionnaire_id)}
     unknown = set(choices) - statement_ids
     if unknown:
         raise ConsolidationError(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from diagnostics import services as diagnostics
+from diagnostics import scoring
 from diagnostics.access import get_session_for
 from plans import services
 from plans.forms import ActionForm, ConsolidationForm
@@ -45,7 +45,7 @@ def with_visible_results(*, facilitator):
 
 
 def _analysis(session, submitted):
-    return services.analyse(session, diagnostics.compute_results(session, submitted))
+    return services.analyse(session, scoring.compute_results(session, submitted))
 
 
 def _context(session, membership, **extra):

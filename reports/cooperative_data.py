@@ -1,7 +1,7 @@
 """The cooperative's data, for its facilitators: export everything (never one person's
 answers), or delete everything."""
 
-from diagnostics import services as diagnostics
+from diagnostics import scoring
 
 
 def export(cooperative):
@@ -12,8 +12,17 @@ def export(cooperative):
             "actions__owner_membership__user",
         )
     )
+    participation = scoring.participation_by_session(sessions)
+    # Every visible session's scores in one query (or none: copies are stored at closing).
+    results_of = scoring.theme_scores(
+        [
+            (s, c.submitted)
+            for s, c in participation
+            if scoring.hidden_reason(s, c.submitted) is None
+        ]
+    )
     exported = []
-    for session, counts in diagnostics.participation_by_session(sessions):
+    for session, counts in participation:
         item = {
             "title": session.title,
             "status": session.status,
@@ -43,8 +52,7 @@ def export(cooperative):
                 for a in session.actions.all()
             ],
         }
-        if diagnostics.hidden_reason(session, counts.submitted) is None:
-            results = diagnostics.compute_results(session, counts.submitted)
+        if (results := results_of.get(session.pk)) is not None:
             item["results"] = [
                 {
                     "theme": t.theme.title,

@@ -1,7 +1,7 @@
 """The follow-up chapter of a follow-up session's PDF report (reports.pdf): the comparison with
 the previous session, the trend when there is a longer history, and the previous plan's review."""
 
-from diagnostics import services as diagnostics
+from diagnostics import scoring
 from followup import charts, services
 from plans.review import review_of
 
@@ -12,9 +12,9 @@ def pdf_context(session, analysis):
     if review is None:
         return {}
     previous = review.previous
-    submitted = diagnostics.participation(previous).submitted
+    submitted = scoring.participation(previous).submitted
     comparison = radar = trend = None
-    if previous.is_closed and diagnostics.hidden_reason(previous, submitted) is None:
+    if scoring.final_results_visible(previous, submitted):
         comparison = services.compare(services.analysis_of(previous, submitted), analysis)
         radar = charts.comparison_radar(comparison)
         # The longer history, up to this session: only worth a chart beyond the two compared.

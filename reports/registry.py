@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from django.http import HttpResponse
 
-from diagnostics import services as diagnostics
+from diagnostics import scoring
 from plans import services as plans
 from reports import cooperative_data, csv_exports, personal_data
 
@@ -36,7 +36,7 @@ class SessionFile:
 
     def analysis(self):
         return plans.analyse(
-            self.session, diagnostics.compute_results(self.session, self.submitted)
+            self.session, scoring.compute_results(self.session, self.submitted)
         )
 
 

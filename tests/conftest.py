@@ -38,7 +38,7 @@ def guide_quiz_survives_flushes(request, django_db_blocker):
         from django.apps import apps
 
         from diagnostics.models import Questionnaire
-        from diagnostics.services import GUIDE_QUESTIONNAIRE, forget_questionnaires
+        from diagnostics.quiz import GUIDE_QUESTIONNAIRE, forget_questionnaires
 
         with django_db_blocker.unblock():
             if not Questionnaire.objects.filter(code=GUIDE_QUESTIONNAIRE).exists():

@@ -4,7 +4,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.signed import hash_token, new_token
 from cooperatives.models import Cooperative, Membership
-from diagnostics import services
+from diagnostics import quiz
 from diagnostics.models import Answer, DiagnosticSession, Respondent
 
 PASSWORD = "Un-mot-de-passe-solide-42"
@@ -51,7 +51,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
         model = DiagnosticSession
 
     cooperative = factory.SubFactory(CooperativeFactory)
-    questionnaire = factory.LazyFunction(services.guide_questionnaire)
+    questionnaire = factory.LazyFunction(quiz.guide_questionnaire)
     title = factory.Sequence(lambda n: f"Diagnostic {n}")
     status = DiagnosticSession.Status.DRAFT
 
@@ -66,7 +66,7 @@ def make_respondent(session, answers=None, submitted=True, membership=None):
         membership=membership,
         submitted_at=timezone.now() if submitted else None,
     )
-    statements = services.statements_of(session.questionnaire_id)
+    statements = quiz.statements_of(session.questionnaire_id)
     if isinstance(answers, str):
         letters = answers.replace(" ", "")
         assert len(letters) == len(statements), len(letters)

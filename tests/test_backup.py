@@ -15,11 +15,11 @@ print(json.dumps({m._meta.label: m.objects.count() for m in apps.get_models()}))
 RESULTS = """
 import json
 from diagnostics.models import DiagnosticSession
-from diagnostics import services
+from diagnostics import scoring
 closed = DiagnosticSession.objects.filter(status="closed", cooperative__slug="scop-demo")
 session = closed.latest("closed_at")
-n = services.participation(session).submitted
-r = services.compute_results(session, n)
+n = scoring.participation(session).submitted
+r = scoring.compute_results(session, n)
 print(json.dumps({"n": n, "scores": [str(t.score) for t in r.themes],
                   "counts": [[s.yes, s.unsure, s.no] for t in r.themes for s in t.statements]}))
 """

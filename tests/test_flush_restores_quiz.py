@@ -4,7 +4,7 @@ transactional tests after the others, in file order: the second one runs after a
 
 import pytest
 
-from diagnostics import services
+from diagnostics import quiz
 from diagnostics.models import Statement
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,5 +22,5 @@ def test_the_next_transactional_test_still_has_the_quiz_with_its_english():
     statements = guide_statements()
     assert statements.count() == 30
     assert all(s.text_en for s in statements)
-    cached = services.statements_of(statements[0].theme.questionnaire_id)
+    cached = quiz.statements_of(statements[0].theme.questionnaire_id)
     assert [s.pk for s in cached] == [s.pk for s in statements.order_by("theme__order", "order")]

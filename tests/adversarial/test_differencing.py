@@ -205,7 +205,7 @@ def test_k_more_sheets_after_publication_count_at_closing(team_of_four, cooperat
 
 
 def _code_order(code):
-    from diagnostics import services
+    from diagnostics import quiz
 
-    order = [s.code for s in services.statements_of(services.guide_questionnaire().pk)]
+    order = [s.code for s in quiz.statements_of(quiz.guide_questionnaire().pk)]
     return order.index(code)

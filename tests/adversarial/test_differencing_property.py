@@ -18,7 +18,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from diagnostics import services
+from diagnostics import scoring
 from diagnostics.models import DiagnosticSession
 from tests.adversarial.test_differencing import VALUES, close, member_answers, publish
 from tests.factories import PASSWORD, MembershipFactory, SessionFactory
@@ -51,7 +51,7 @@ def counts_of(sheets):
 def shown(session):
     """What any results page, PDF or CSV of this session would show now (or None)."""
     session.refresh_from_db()
-    results = services.results_state(session).results
+    results = scoring.results_state(session).results
     if results is None:
         return None
     ordered = [s for t in results.themes for s in t.statements]

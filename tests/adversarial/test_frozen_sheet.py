@@ -3,7 +3,7 @@ rule depends on it: an edit after publication would reveal the edited answers)."
 
 from django.test import Client
 
-from diagnostics import services
+from diagnostics import quiz, services
 from diagnostics.models import Answer, Respondent
 from tests.diagnostics.test_answer_flow import answer_theme, start, url
 
@@ -35,7 +35,7 @@ def test_submitting_again_keeps_the_first_submission(open_session):
 
 def test_the_service_refuses_to_write_into_a_submitted_sheet(open_session):
     _device, respondent = submitted_sheet(open_session)
-    statement = services.statements_of(open_session.questionnaire_id)[0]
+    statement = quiz.statements_of(open_session.questionnaire_id)[0]
     assert services.save_answers(respondent, {statement.pk: "no"}, 2) is False
     assert Answer.objects.get(respondent=respondent, statement=statement).value == "yes"
 

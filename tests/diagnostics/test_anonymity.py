@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 
 from cooperatives.models import Membership
-from diagnostics import services
-from reports.personal_data import personal_data
+from diagnostics import quiz, services
 from diagnostics.models import Answer, Respondent
+from reports.personal_data import personal_data
 from tests.factories import SessionFactory, make_respondent
 
 
@@ -151,7 +151,7 @@ def test_open_mode_is_chosen_before_opening(client_as, facilitator, open_session
 def test_a_member_sees_their_own_answers_and_radar_beside_the_teams(client, open_session):
     client.post(reverse("answers:start", args=[open_session.join_token]))
     respondent = Respondent.objects.get()
-    statements = services.statements_of(open_session.questionnaire_id)
+    statements = quiz.statements_of(open_session.questionnaire_id)
     Answer.objects.bulk_create(
         Answer(respondent=respondent, statement=s, value="yes" if s.theme.order == 1 else "no")
         for s in statements

@@ -3,13 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from diagnostics import services
+from diagnostics import quiz, services
 from diagnostics.models import Answer, Respondent
 from tests.factories import SessionFactory
 
 
 def statements_of_theme(session, number):
-    return [s for s in services.statements_of(session.questionnaire_id) if s.theme.order == number]
+    return [s for s in quiz.statements_of(session.questionnaire_id) if s.theme.order == number]
 
 
 def theme_post(session, number, values):

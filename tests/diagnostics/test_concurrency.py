@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from diagnostics import services
+from diagnostics import quiz, services
 from diagnostics.models import Answer
 from tests.factories import SessionFactory, make_respondent
 
@@ -16,7 +16,7 @@ def test_the_same_step_saved_twice_at_once_keeps_one_answer_per_statement(cooper
         pytest.skip("needs real concurrent connections (PostgreSQL; CI runs it)")
     session = SessionFactory(cooperative=cooperative, status="open")
     respondent = make_respondent(session, submitted=False)
-    statements = [s for s in services.statements_of(session.questionnaire_id) if s.theme.order == 1]
+    statements = [s for s in quiz.statements_of(session.questionnaire_id) if s.theme.order == 1]
     barrier = threading.Barrier(4)
     errors = []
 

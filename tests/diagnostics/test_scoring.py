@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from diagnostics import services
+from diagnostics import scoring
 from tests.factories import SessionFactory, make_respondent
 
 #              projet  information temps  espaces competences management
@@ -22,7 +22,7 @@ def three_respondents(closed_session):
 
 
 def results_of(session):
-    return services.compute_results(session, services.participation(session).submitted)
+    return scoring.compute_results(session, scoring.participation(session).submitted)
 
 
 def scores(results):
@@ -122,4 +122,4 @@ def test_results_are_hidden_while_open_and_below_the_threshold(
     cooperative, status, submitted, threshold, reason
 ):
     session = SessionFactory(cooperative=cooperative, status=status, anonymity_threshold=threshold)
-    assert services.hidden_reason(session, submitted) == reason
+    assert scoring.hidden_reason(session, submitted) == reason

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from diagnostics import services as diagnostics
+from diagnostics import scoring
 from plans import services as plans
 from tests.factories import SessionFactory, make_respondent
 
@@ -56,7 +56,7 @@ def closed_with(cooperative, sheets, *, title, closed_at, consolidate=False, **k
     for letters in sheets:
         make_respondent(session, letters)
     if consolidate:
-        analysis = plans.analyse(session, diagnostics.compute_results(session, len(sheets)))
+        analysis = plans.analyse(session, scoring.compute_results(session, len(sheets)))
         plans.save_consolidation(session, plans.consolidation_initial(analysis), None)
     return session
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from diagnostics import services as diagnostics
+from diagnostics import scoring
 from diagnostics.radar import Series
 from followup import services
 from followup.charts import trend_point, trend_svg
@@ -42,7 +42,7 @@ def test_trend_scores_are_the_results_pages_scores(cooperative):
     second = closed_with(cooperative, sheets[:4], title="B", closed_at=at(2025, 9, 1))
     trend = services.trend(services.comparable_of(cooperative)[1])
     for index, (session, count) in enumerate([(first, 7), (second, 4)]):
-        results = diagnostics.compute_results(session, count)
+        results = scoring.compute_results(session, count)
         assert [t.scores[index] for t in trend.themes] == [t.score for t in results.themes]
 
 

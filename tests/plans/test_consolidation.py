@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from diagnostics import quiz, scoring
 from diagnostics import services as diagnostics
 from diagnostics.models import Questionnaire, Statement, Theme
 from diagnostics.radar import vertex
@@ -63,7 +64,7 @@ def test_saving_stores_every_statement_and_gives_the_consolidated_scores(
     assert ConsolidatedAnswer.objects.filter(
         note="Discuté le 12 mars : on manque d’un outil commun."
     ).exists()
-    results = diagnostics.compute_results(visible_session, 3)
+    results = scoring.compute_results(visible_session, 3)
     analysis = services.analyse(visible_session, results)
     assert [t.consolidated_score for t in analysis.themes] == PREFILLED_SCORES
 
@@ -129,7 +130,7 @@ def test_a_statement_of_another_questionnaire_is_refused_and_nothing_is_saved(
 def test_the_service_refuses_a_foreign_statement_atomically(
     facilitator, visible_session, foreign_statement
 ):
-    statement = diagnostics.statements_of(visible_session.questionnaire_id)[0]
+    statement = quiz.statements_of(visible_session.questionnaire_id)[0]
     with pytest.raises(services.ConsolidationError):
         services.save_consolidation(
             visible_session,
@@ -142,7 +143,7 @@ def test_the_service_refuses_a_foreign_statement_atomically(
 
 
 def consolidate_all(session, user):
-    analysis = services.analyse(session, diagnostics.compute_results(session, 3))
+    analysis = services.analyse(session, scoring.compute_results(session, 3))
     services.save_consolidation(session, services.consolidation_initial(analysis), user)
 
 

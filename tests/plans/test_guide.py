@@ -1,4 +1,4 @@
-"""What the PDF takes from the guide's fiches (through the guarded imports of plans.guide)."""
+"""What the PDF takes from the guide's fiches (plans.guide), and the one ranking of priorities."""
 
 from plans import guide
 
@@ -21,9 +21,12 @@ def test_an_unknown_fiche_gives_no_excerpt():
     assert guide.fiche_guide(7) is None
 
 
-def test_without_the_fiches_app_the_pdf_falls_back_on_its_own_labels(monkeypatch):
-    monkeypatch.setattr(guide, "content_loader", None)
-    monkeypatch.setattr(guide, "fiche_priorities", None)
+def test_when_the_guides_content_fails_to_load_the_pdf_falls_back_on_its_own_labels(monkeypatch):
+    def broken(*args):
+        raise OSError("content missing")
+
+    monkeypatch.setattr(guide.content_loader, "load_fiche", broken)
+    monkeypatch.setattr(guide.content_loader, "five_steps", broken)
     assert guide.fiche_guide(1) is None
     assert [s.title for s in guide.five_steps()] == [
         "Avant-projet",
@@ -32,7 +35,6 @@ def test_without_the_fiches_app_the_pdf_falls_back_on_its_own_labels(monkeypatch
         "Réalisation",
         "Suivi",
     ]
-    assert guide.ranked_theme_ids(object()) is None
 
 
 def test_the_five_steps_come_from_fiche_1_when_available():
@@ -40,12 +42,27 @@ def test_the_five_steps_come_from_fiche_1_when_available():
     assert len(steps) == 5 and all(step.points for step in steps)
 
 
-def test_priorities_rank_the_same_with_or_without_the_fiches_app(monkeypatch, visible_session):
-    from diagnostics import services as diagnostics
+def test_the_analysis_ranks_priorities_like_the_priorities_page(visible_session):
+    from diagnostics import scoring
     from plans import services
+    from plans.priorities import rank_priorities
 
-    analysis = services.analyse(visible_session, diagnostics.compute_results(visible_session, 3))
-    with_fiches = [t.theme.code for t in analysis.priorities()]
-    monkeypatch.setattr(guide, "fiche_priorities", None)
-    without = [t.theme.code for t in analysis.priorities()]
-    assert with_fiches == without == ["management", "competences", "espaces"]
+    results = scoring.compute_results(visible_session, 3)
+    analysis = services.analyse(visible_session, results)
+    page = [p.theme.code for p in rank_priorities(results)][:3]
+    assert [t.theme.code for t in analysis.priorities()] == page
+    assert page == ["management", "competences", "espaces"]
+
+
+def test_the_analysis_ranks_priorities_even_when_the_guides_content_fails(
+    monkeypatch, visible_session
+):
+    from diagnostics import scoring
+    from plans import priorities, services
+
+    def broken(*args):
+        raise OSError("content missing")
+
+    monkeypatch.setattr(priorities, "load_fiche", broken)
+    analysis = services.analyse(visible_session, scoring.compute_results(visible_session, 3))
+    assert [t.theme.code for t in analysis.priorities()] == ["management", "competences", "espaces"]

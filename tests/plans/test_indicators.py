@@ -1,29 +1,11 @@
-"""The pure functions behind the disagreement column and the prefilled consolidation."""
+"""The words beside the disagreement column and the prefilled consolidation (the disagreement
+itself is a scoring rule: tests/diagnostics/test_scoring_rules.py)."""
 
 from decimal import Decimal
 
 import pytest
 
-from plans.indicators import disagreement, disagreement_level, most_frequent
-
-
-@pytest.mark.parametrize(
-    ("yes", "unsure", "no", "expected"),
-    [
-        (10, 0, 0, Decimal(0)),  # everybody agrees
-        (5, 0, 5, Decimal(50)),  # cut in two halves: the maximum
-        (3, 0, 1, Decimal(25)),
-        (1, 18, 1, Decimal(5)),  # "?" is missing information, not disagreement
-        (0, 7, 0, Decimal(0)),
-        (0, 0, 0, Decimal(0)),  # no answer at all: nothing to divide by
-    ],
-)
-def test_disagreement_is_the_share_of_the_minority_between_yes_and_no(yes, unsure, no, expected):
-    assert disagreement(yes, unsure, no) == expected
-
-
-def test_disagreement_never_exceeds_one_half():
-    assert max(disagreement(y, u, 20 - y - u) for y in range(21) for u in range(21 - y)) == 50
+from plans.indicators import disagreement_level, most_frequent
 
 
 @pytest.mark.parametrize(

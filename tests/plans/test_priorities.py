@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diagnostics import services
+from diagnostics import scoring
 from diagnostics.models import Statement, Theme
-from diagnostics.services import SessionResults, StatementResult, ThemeResult
+from diagnostics.scoring import SessionResults, StatementResult, ThemeResult
 from fiches.content_loader import load_fiche
 from plans.priorities import first_step, rank_priorities, weak_statements
 from tests.factories import make_respondent
@@ -146,7 +146,7 @@ def test_the_ranking_of_real_answers_from_the_database(closed_session):
         "YYYNNUUUUUUUUUUNNNNNYYYYYNNNNN",  # 3 0 0 0 5 0
     ):
         make_respondent(closed_session, letters)
-    computed = services.compute_results(closed_session, 3)
+    computed = scoring.compute_results(closed_session, 3)
     ranked = rank_priorities(computed)
     # temps and espaces both 0.0: temps is all "?" (100 %), espaces all "Non" (0 %).
     # Then information 1.0, management 1.3, competences 2.7, projet 4.0.

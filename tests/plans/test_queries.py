@@ -2,7 +2,7 @@
 
 import pytest
 
-from diagnostics import services as diagnostics
+from diagnostics import scoring
 from plans import services
 from plans.models import Action
 from tests.factories import make_respondent
@@ -14,7 +14,7 @@ def sized_session(request, closed_session, facilitator, themes):
     for n in range(request.param - 3):
         make_respondent(closed_session, ("YNU"[n % 3] * 5 + "YYNNU") * 3)
     analysis = services.analyse(
-        closed_session, diagnostics.compute_results(closed_session, request.param)
+        closed_session, scoring.compute_results(closed_session, request.param)
     )
     services.save_consolidation(
         closed_session, services.consolidation_initial(analysis), facilitator

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from diagnostics import services
+from diagnostics import scoring
 from tests.factories import SessionFactory, make_respondent
 
 
@@ -61,4 +61,4 @@ def test_the_results_page_runs_the_same_queries_for_3_and_200_respondents(
     with django_assert_max_num_queries(8):
         response = client.get(results_url(closed_session))
     assert response.context["results"].respondents == respondents
-    assert services.participation(closed_session).submitted == respondents
+    assert scoring.participation(closed_session).submitted == respondents

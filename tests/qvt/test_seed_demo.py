@@ -1,7 +1,7 @@
 from django.core.management import call_command
 
 from cooperatives.models import Cooperative
-from diagnostics import services
+from diagnostics import scoring
 from followup import services as followup
 
 
@@ -11,8 +11,8 @@ def test_seed_demo_creates_a_closed_session_with_varied_scores_and_an_open_one(d
     assert "animation@demo.coop" in out and "demo-password-1234" in out
     cooperative = Cooperative.objects.get(slug="scop-demo")
     closed = cooperative.sessions.get(status="closed", previous__isnull=False)
-    assert services.participation(closed).submitted == 12
-    results = services.compute_results(closed, 12)
+    assert scoring.participation(closed).submitted == 12
+    results = scoring.compute_results(closed, 12)
     assert len({t.score for t in results.themes}) >= 4  # a radar with a shape
     assert cooperative.sessions.filter(status="open").count() == 1
     # Running it again recreates the same demo instead of failing or duplicating it.

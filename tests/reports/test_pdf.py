@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from diagnostics import services as diagnostics
+from diagnostics import scoring
 from diagnostics.radar import vertex
 from plans import services
 from plans.models import Action
@@ -30,7 +30,7 @@ def pdf_text(content):
 
 
 def analysis_of(session):
-    return services.analyse(session, diagnostics.compute_results(session, 3))
+    return services.analyse(session, scoring.compute_results(session, 3))
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import re
 
 from django.urls import reverse
 
-from diagnostics import services as diagnostics
+from diagnostics import scoring
 from followup.charts import trend_point
 from plans import services
 from plans.models import Action
@@ -21,7 +21,7 @@ before, after, themes = followup.before, followup.after, followup.themes
 
 def html_of(session, count=3):
     return pdf.render_html(
-        session, services.analyse(session, diagnostics.compute_results(session, count))
+        session, services.analyse(session, scoring.compute_results(session, count))
     )
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from cooperatives.models import Membership
-from diagnostics import services
+from diagnostics import scoring, services
 from diagnostics.models import Respondent
 from tests.factories import make_respondent
 
@@ -27,15 +27,15 @@ def test_deleting_a_member_keeps_the_closed_sessions_results(client_as, member, 
     make_respondent(open_session, "N" * 30)
     make_respondent(open_session, "Y" * 30)
     services.close_session(open_session)
-    before = [t.score for t in services.compute_results(open_session, 3).themes]
+    before = [t.score for t in scoring.compute_results(open_session, 3).themes]
     client = client_as(member)
     response = client.post(
         reverse("reports:delete_account"), {"confirmation": "Un-mot-de-passe-solide-42"}
     )
     assert response.status_code == 302
     assert not User.objects.filter(pk=member.pk).exists()
-    assert services.participation(open_session).submitted == 3
-    assert [t.score for t in services.compute_results(open_session, 3).themes] == before
+    assert scoring.participation(open_session).submitted == 3
+    assert [t.score for t in scoring.compute_results(open_session, 3).themes] == before
 
 
 def test_deleting_an_account_erases_its_unsent_sheets_in_open_sessions(
@@ -47,7 +47,7 @@ def test_deleting_an_account_erases_its_unsent_sheets_in_open_sessions(
     client_as(member).post(
         reverse("reports:delete_account"), {"confirmation": "Un-mot-de-passe-solide-42"}
     )
-    assert services.participation(open_session).started == 0
+    assert scoring.participation(open_session).started == 0
 
 
 def test_deleting_an_account_keeps_its_sent_sheets_unlinked(client_as, member, open_session):
@@ -57,7 +57,7 @@ def test_deleting_an_account_keeps_its_sent_sheets_unlinked(client_as, member, o
     client_as(member).post(
         reverse("reports:delete_account"), {"confirmation": "Un-mot-de-passe-solide-42"}
     )
-    assert services.participation(open_session).submitted == 1
+    assert scoring.participation(open_session).submitted == 1
     assert not Respondent.objects.filter(membership__isnull=False).exists()
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from cooperatives.models import Cooperative, Membership
 from cooperatives.services import create_cooperative
-from diagnostics import services
+from diagnostics import quiz, scoring, services
 from diagnostics.models import Answer, DiagnosticSession
 from plans import services as plans
 from plans.models import Action
@@ -48,8 +48,8 @@ class Command(BaseCommand):
         for n in range(1, 14):
             Membership.objects.create(cooperative=cooperative, email=f"membre{n}@demo.coop")
 
-        questionnaire = services.guide_questionnaire()
-        statements = services.statements_of(questionnaire.pk)
+        questionnaire = quiz.guide_questionnaire()
+        statements = quiz.statements_of(questionnaire.pk)
         rng = random.Random(2026)  # fixed seed: the same demo every time
 
         earlier = self._closed_session(
@@ -109,8 +109,8 @@ class Command(BaseCommand):
 
     def _consolidate(self, session, statements, user):
         """The team's agreed answers: the most frequent answer of each statement."""
-        submitted = services.participation(session).submitted
-        analysis = plans.analyse(session, services.compute_results(session, submitted))
+        submitted = scoring.participation(session).submitted
+        analysis = plans.analyse(session, scoring.compute_results(session, submitted))
         plans.save_consolidation(session, plans.consolidation_initial(analysis), user)
 
     def _earlier_plan(self, session, user):
