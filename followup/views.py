@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cooperatives.access import get_cooperative_for
-from diagnostics.services import participation_by_session
+from diagnostics.scoring import participation_by_session
 from followup import charts, services
 from followup.forms import ActionStatusForm, CompareForm
 from plans import services as plans
