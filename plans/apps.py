@@ -3,5 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PlansConfig(AppConfig):
+    """Layer 4: a session's results page, its priorities (`plans.priorities`) and the five-step
+    method, the meeting's consolidation, the action plan and the review of the previous plan.
+    Imports diagnostics, cooperatives, accounts and fiches; never followup, reports or qvt."""
+
     name = "plans"
     verbose_name = _("Consolidation et plan d’action")
