@@ -3,6 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DiagnosticsConfig(AppConfig):
+    """Layer 3: the quiz (`quiz`), sessions, answer sheets and answers, their life cycle
+    (`services`), what was shown (`publication`), and the one home of the guide's scoring and
+    visibility rules (`scoring`). Imports cooperatives and accounts only."""
+
     name = "diagnostics"
     verbose_name = _("Diagnostics")
 

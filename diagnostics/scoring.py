@@ -130,9 +130,30 @@ class ThemeResult:
         return one_decimal(self.mean_score)
 
     @property
+    def counts(self):
+        """(yes, unsure, no): the answers to the theme's statements, summed."""
+        return (
+            sum(s.yes for s in self.statements),
+            sum(s.unsure for s in self.statements),
+            sum(s.no for s in self.statements),
+        )
+
+    def _share(self, count):
+        answers = sum(self.counts)
+        return Decimal(count * 100) / answers if answers else Decimal(0)
+
+    @property
+    def yes_share(self):
+        return self._share(self.counts[0])
+
+    @property
     def unsure_share(self):
-        answers = sum(s.total for s in self.statements)
-        return Decimal(sum(s.unsure for s in self.statements) * 100) / answers if answers else 0
+        """The theme's share of « ? » over all its answers: missing information, in percent."""
+        return self._share(self.counts[1])
+
+    @property
+    def no_share(self):
+        return self._share(self.counts[2])
 
 
 @dataclass(frozen=True)

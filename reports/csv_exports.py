@@ -61,10 +61,7 @@ def results_rows(analysis):
         _("Note de consolidation"),
     ]
     for t in analysis.themes:
-        yes = sum(s.result.yes for s in t.statements)
-        unsure = sum(s.result.unsure for s in t.statements)
-        no = sum(s.result.no for s in t.statements)
-        answers = (yes + unsure + no) or 1
+        yes, unsure, no = t.result.counts
         yield [
             _("Thème"),
             t.theme.code,
@@ -74,9 +71,9 @@ def results_rows(analysis):
             yes,
             unsure,
             no,
-            decimal(yes * 100 / answers),
-            decimal(unsure * 100 / answers),
-            decimal(no * 100 / answers),
+            decimal(t.result.yes_share),
+            decimal(t.result.unsure_share),
+            decimal(t.result.no_share),
             "",
             decimal(t.score),
             "" if t.consolidated_score is None else t.consolidated_score,

@@ -121,3 +121,22 @@ def test_a_closed_session_is_judged_on_the_copy_it_shows_not_on_later_sheets(coo
     assert scoring.final_results_visible(session, 5) is False
     session.results_snapshot = {"respondents": 4, "sheets": [1, 2, 3, 4], "counts": {}}
     assert scoring.final_results_visible(session, 0) is True
+
+
+# --- A theme's answers, as the CSV's theme rows show them ---------------------------------------
+
+
+def test_a_themes_shares_are_over_all_the_answers_to_its_statements():
+    statements = [
+        scoring.StatementResult(None, yes, unsure, no)
+        for yes, unsure, no in [(2, 1, 1), (0, 4, 0), (1, 0, 3), (4, 0, 0), (0, 0, 4)]
+    ]
+    theme = scoring.ThemeResult(None, statements, 4)
+    assert theme.counts == (7, 5, 8)  # 20 answers
+    assert (theme.yes_share, theme.unsure_share, theme.no_share) == (35, 25, 40)
+    assert theme.score == Decimal("1.8")  # 7 « Oui » over 4 sheets = 1.75, half up
+
+
+def test_a_theme_nobody_answered_has_zero_shares_and_score():
+    theme = scoring.ThemeResult(None, [scoring.StatementResult(None, 0, 0, 0)], 0)
+    assert (theme.yes_share, theme.unsure_share, theme.no_share, theme.score) == (0, 0, 0, 0)
