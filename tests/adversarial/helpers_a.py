@@ -56,5 +56,5 @@ def printed_qr_url(client, cooperative, email):
         {"members": [target.pk], "show_names": "on"},
     )
     # What the printed code encodes (the page draws it as an SVG, not as text).
-    (card,) = response.context["cards"]
+    ((card,),) = response.context["sheets"]  # one printed page of one card
     return re.search(r"https?://testserver(/invitation/[^/]+/)", card["url"]).group(1)
