@@ -4,6 +4,7 @@ the collective score is the mean over submitted respondents. Expected values com
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from diagnostics import scoring
 from tests.factories import SessionFactory, make_respondent
@@ -101,7 +102,10 @@ def test_themes_come_in_the_guide_order_with_five_statements_each(three_responde
 
 
 def test_chart_data_carries_the_table_numbers(three_respondents):
-    data = results_of(three_respondents).chart_data
+    # In French whatever ran before: a test request in English leaves English active in the
+    # thread (LocaleMiddleware activates a language per request and never resets it).
+    with translation.override("fr"):
+        data = results_of(three_respondents).chart_data
     assert data["max"] == 5
     assert data["datasets"][0]["data"] == [4.0, 1.0, 0.0, 0.0, 2.7, 1.3]
     assert data["labels"][0] == "Conduite d’un projet de transformation"
