@@ -44,6 +44,7 @@ run: install compilemessages
 ## Everything CI checks; DATABASE_URL (if set) selects PostgreSQL.
 test: install-test compilemessages
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 migrations-check:

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 import pytest_timeout
+from django.utils import translation
 
 from cooperatives.models import Membership
 from diagnostics.models import DiagnosticSession
@@ -16,6 +17,14 @@ from tests.factories import CooperativeFactory, MembershipFactory, SessionFactor
 def fast_password_hasher(settings):
     # The real hasher costs ~0.3 s per user on this machine; tests create hundreds.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def french_after_each_test():
+    """A request in English leaves English active in the thread: the next test would then read
+    English pages where it expects French. Every test starts from the default language."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
