@@ -9,7 +9,9 @@ score on a theme is its number of « Oui » (0 to MAX_THEME_SCORE). So:
 - the **agreed score** is the score of the sheet the team agreed on at the meeting, once every
   statement of the theme has an agreed answer (`agreed_score`);
 - the **disagreement** of a statement is the share of respondents in the minority camp between
-  « Oui » and « Non » (`split`, `disagreement`).
+  « Oui » and « Non » (`split`, `disagreement`); a statement is **split** only when both camps
+  have at least two people (`is_split`), and the meeting shows the most split first
+  (`split_order`).
 
 What may be shown follows `diagnostics.publication` (the copy the facilitator was shown):
 `hidden_reason`, `final_results_visible`, `results_state`. Every page, PDF, CSV, radar and trend
@@ -76,6 +78,29 @@ def percent(fraction):
 def disagreement(yes, unsure, no):
     """The split in percent (0–50), as the « Désaccord » column shows it."""
     return percent(split(yes, unsure, no))
+
+
+# A camp of one is a dissenter, not a disagreement: in a team of 4, one « Non » among three
+# « Oui » was « 25 % (fort) » and flagged 20 statements out of 30 (issue 14, point 6). Two
+# people on each side is the smallest disagreement worth a discussion at the meeting.
+SPLIT_MIN_PEOPLE = 2
+
+
+def is_split(yes, unsure, no):
+    """Whether the team is split on a statement: both « Oui » and « Non » have at least
+    SPLIT_MIN_PEOPLE people. « ? » answers are in neither camp. The one definition every page,
+    the meeting order, the CSV and the PDF use."""
+    return yes >= SPLIT_MIN_PEOPLE and no >= SPLIT_MIN_PEOPLE
+
+
+def split_order(yes, unsure, no):
+    """A sort key (ascending = most split first) for the meeting: split statements first, then
+    the larger minority camp between Oui and Non (as a share: 2 of 4 before 2 of 7), then the
+    larger share of « ? » (information missing is the next thing to discuss). Callers append
+    the statement's own order to break the remaining ties."""
+    total = yes + unsure + no
+    unsure_share = Fraction(unsure, total) if total else Fraction(0)
+    return (0 if is_split(yes, unsure, no) else 1, -split(yes, unsure, no), -unsure_share)
 
 
 # --- The collective score ----------------------------------------------------------------------
