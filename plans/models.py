@@ -87,6 +87,17 @@ class Action(models.Model):
             "Une personne ou un groupe hors de la liste des membres, par exemple « le CSE »."
         ),
     )
+    # The statement the action answers (issue 14, point 5): the follow-up session shows whether
+    # it moved. Optional: an action can answer a theme as a whole; SET_NULL so that retiring a
+    # statement from the guide never deletes the team's plan.
+    statement = models.ForeignKey(
+        Statement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("affirmation visée"),
+    )
     due_date = models.DateField(_("échéance"), null=True, blank=True)
     status = models.CharField(_("état"), max_length=8, choices=Status.choices, default=Status.TODO)
     indicator = models.CharField(
