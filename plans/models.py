@@ -160,3 +160,38 @@ class Action(models.Model):
             .aggregate(last=Max("position"))["last"]
         )
         self.position = 0 if last is None else last + 1
+
+
+class ChosenPriority(models.Model):
+    """One of the 1 to 3 themes the team keeps as its priorities (guide, step 2): ticked on the
+    priorities page or retained from a priorities vote. Written only through
+    ``plans.priorities.choose``, which replaces the whole choice at once."""
+
+    class Method(models.TextChoices):
+        TICK = "tick", _("Cochées sur la page des priorités")
+        VOTE = "vote", _("Retenues après un vote")
+
+    session = models.ForeignKey(
+        DiagnosticSession, on_delete=models.CASCADE, related_name="chosen_priorities"
+    )
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+    method = models.CharField(max_length=4, choices=Method.choices, default=Method.TICK)
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    chosen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("priorité retenue")
+        verbose_name_plural = _("priorités retenues")
+        ordering = ["session", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "theme"], name="chosen_priority_once"),
+            models.CheckConstraint(
+                condition=models.Q(method__in=["tick", "vote"]), name="chosen_priority_method_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.session_id}: {self.theme.code}"

@@ -29,10 +29,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from diagnostics import scoring
+from diagnostics.models import Theme
 from fiches.content_loader import Block, Fiche, load_fiche
+from plans.models import ChosenPriority
 
 #: How many priorities the results page summarises (the priorities page lists every theme).
 SUMMARY_SIZE = 3
@@ -184,3 +188,71 @@ def rank_priorities(results) -> list[Priority]:
             )
         )
     return priorities
+
+
+# --- The team's choice: 1 to 3 priorities -----------------------------------------------------
+
+#: How many themes the team may keep as its priorities (the guide: « une à trois »).
+MIN_CHOSEN, MAX_CHOSEN = 1, 3
+
+
+class InvalidChoice(ValueError):
+    """The themes given to ``choose`` cannot be the team's priorities; ``str()`` says why, in
+    words a facilitator can read."""
+
+
+class ForeignTheme(InvalidChoice):
+    """A theme that is not one of the session's questionnaire (a forged form: the view says 400)."""
+
+
+def chosen(session) -> list:
+    """The themes the team kept as its priorities, in the order it gave them; [] while it has
+    chosen none (pages then show the proposed ranking and say so). One query."""
+    rows = ChosenPriority.objects.filter(session=session).select_related("theme")
+    return [row.theme for row in rows.order_by("position", "pk")]
+
+
+def chosen_method(session):
+    """How the current choice was made ("tick" or "vote"), None while none is chosen."""
+    row = ChosenPriority.objects.filter(session=session).order_by("position", "pk").first()
+    return row.method if row else None
+
+
+def choose(session, themes, method="tick", user=None) -> list:
+    """Replace the team's priorities of ``session`` by ``themes`` (Theme instances or their pks,
+    in the team's order; 1 to 3, distinct, of the session's questionnaire), made by ``method``
+    ("tick": ticked on the priorities page; "vote": retained from a priorities vote).
+
+    Raises ``InvalidChoice`` (``ForeignTheme`` for a theme of another questionnaire) and changes
+    nothing when the choice is not valid, or when the session's final results are not visible
+    (the team decides on results it was shown, never before the close or below k). Returns the
+    chosen themes."""
+    if method not in ChosenPriority.Method.values:
+        raise InvalidChoice(_("Méthode de choix inconnue."))
+    pks = []
+    for theme in themes:
+        pk = theme.pk if isinstance(theme, Theme) else theme
+        try:
+            pk = int(pk)
+        except (TypeError, ValueError):
+            raise ForeignTheme(_("Ce thème n’existe pas dans ce questionnaire.")) from None
+        if pk not in pks:
+            pks.append(pk)
+    if not MIN_CHOSEN <= len(pks) <= MAX_CHOSEN:
+        raise InvalidChoice(_("Choisissez entre une et trois priorités."))
+    by_pk = {t.pk: t for t in Theme.objects.filter(questionnaire_id=session.questionnaire_id)}
+    if any(pk not in by_pk for pk in pks):
+        raise ForeignTheme(_("Ce thème n’existe pas dans ce questionnaire."))
+    if not scoring.final_results_visible(session, scoring.participation(session).submitted):
+        raise InvalidChoice(
+            _("Les priorités se choisissent après la clôture, une fois les résultats visibles.")
+        )
+    with transaction.atomic():
+        ChosenPriority.objects.filter(session=session).delete()
+        ChosenPriority.objects.bulk_create(
+            ChosenPriority(
+                session=session, theme=by_pk[pk], position=i, method=method, chosen_by=user
+            )
+            for i, pk in enumerate(pks)
+        )
+    return [by_pk[pk] for pk in pks]
