@@ -16,7 +16,7 @@ from cooperatives import outbox
 from cooperatives.access import get_cooperative_for
 from cooperatives.models import OutgoingEmail
 from cooperatives.qr import qr_svg, short_code
-from diagnostics import publication, quiz, scoring, services
+from diagnostics import publication, quiz, scoring, services, session_page
 from diagnostics.access import get_session_for
 from diagnostics.forms import SessionForm
 from diagnostics.models import DiagnosticSession
@@ -86,6 +86,8 @@ def session_detail(request, slug, pk):
             "session": session,
             "participation": scoring.participation(session),
             "join_url": request.build_absolute_uri(session.get_join_url()),
+            # The path after the answers (the stepper), drawn by the layers above.
+            "session_extras": session_page.extras(request, session, membership),
         },
     )
 

@@ -9,3 +9,11 @@ class PlansConfig(AppConfig):
 
     name = "plans"
     verbose_name = _("Consolidation et plan d’action")
+
+    def ready(self):
+        # The session page (diagnostics) shows the path after it through a hook: the layers
+        # forbid diagnostics to import plans.
+        from diagnostics import session_page
+        from plans import stepper
+
+        session_page.register(stepper.render_on_session_page)
