@@ -15,6 +15,7 @@ from django.contrib.auth import logout
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -39,6 +40,20 @@ def cookie_name(session):
 
 def own_answers_cookie_name(session):
     return f"qvt_m{session.pk}"
+
+
+def voter_pass_cookie_name(session):
+    return f"qvt_v{session.pk}"
+
+
+# Pages of higher layers reached from the join link (plans' voting pad while a meeting vote is
+# open): each registers a callable (session, token) -> [(text, url)] in its AppConfig.ready(),
+# so that this layer names none of them.
+JOIN_LINK_NOTICES = []
+
+
+def join_link_notices(session, token):
+    return [notice for hook in JOIN_LINK_NOTICES for notice in hook(session, token)]
 
 
 def join_link(view):
@@ -96,6 +111,27 @@ def set_own_answers(response, session, respondent):
     )
 
 
+def set_voter_pass(response, session, token):
+    """At submit: this device's pass for the meeting's votes (`plans.vote_models` says why),
+    an HMAC of the sheet's raw token — which is never stored — so one sheet always gives the
+    same pass, and the pass names no sheet. Signed: only the server issues one."""
+    value = salted_hmac(f"qvt.voter-pass.{session.pk}", token, algorithm="sha256").hexdigest()
+    response.set_signed_cookie(
+        voter_pass_cookie_name(session),
+        value,
+        salt=f"qvt.voter.{session.pk}",
+        max_age=COOKIE_MAX_AGE,
+        **_cookie_options(),
+    )
+
+
+def voter_pass(request, session):
+    """This device's vote pass for the session, or None (no sheet sent from here)."""
+    return request.get_signed_cookie(
+        voter_pass_cookie_name(session), default=None, salt=f"qvt.voter.{session.pk}"
+    )
+
+
 def own_answers(request, session):
     """{statement_id: value} from this device's signed cookie, or None."""
     letters = request.get_signed_cookie(
@@ -108,7 +144,12 @@ def own_answers(request, session):
 
 
 def forget_cookies(response, session):
-    for name in (cookie_name(session), own_answers_cookie_name(session)):
+    names = (
+        cookie_name(session),
+        own_answers_cookie_name(session),
+        voter_pass_cookie_name(session),
+    )
+    for name in names:
         response.delete_cookie(name, path=COOKIE_PATH, samesite="Lax")
 
 
@@ -126,6 +167,7 @@ def unavailable(request, session, posted=False, frozen=False):
         "frozen": frozen,
         "token": session.join_token,
         "has_own_answers": session.is_closed and own_answers(request, session) is not None,
+        "join_notices": join_link_notices(session, session.join_token),
     }
     return render(
         request, "answers/unavailable.html", context, status=409 if posted or frozen else 200
@@ -157,6 +199,7 @@ def _start_page(request, session, token, *, respondent=None, refused=None, membe
         "refused": refused,
         # The next sheet's token travels in the form: a second post of it is the same click.
         "form_token": new_token(),
+        "join_notices": join_link_notices(session, token),
     }
     status = REFUSED_STATUS[refused] if refused and request.method == "POST" else 200
     response = render(request, "answers/start.html", context, status=status)
@@ -317,6 +360,7 @@ def review(request, session, token):
             return unavailable(request, session, posted=True)  # closed meanwhile
         response = redirect("answers:thanks", token)
         set_own_answers(response, session, respondent)
+        set_voter_pass(response, session, request.COOKIES[cookie_name(session)])
         return response
     return render(
         request,
@@ -339,7 +383,12 @@ def thanks(request, session, token):
     respondent = current_respondent(request, session)
     if respondent is None or not respondent.is_submitted:
         return redirect("answers:start", token)
-    return render(request, "answers/thanks.html", {"session": session, "token": token})
+    context = {
+        "session": session,
+        "token": token,
+        "join_notices": join_link_notices(session, token),
+    }
+    return render(request, "answers/thanks.html", context)
 
 
 @join_link

@@ -350,3 +350,9 @@ def results_state(session):
     reason = hidden_reason(session, counts.submitted)
     results = None if reason else compute_results(session, counts.submitted)
     return ResultsState(counts, reason, results)
+
+
+def vote_visible(session, voters):
+    """Whether the totals of a meeting vote (`plans.votes`) may be shown: from k voters, like
+    results (any number in open mode, where the team chose to answer without anonymity)."""
+    return publication.enough_to_show(session, voters)

@@ -17,3 +17,9 @@ class PlansConfig(AppConfig):
         from plans import stepper
 
         session_page.register(stepper.render_on_session_page)
+
+        # The join link's pages (diagnostics) point to the voting pad while a vote is open.
+        from diagnostics import answer_views
+        from plans import votes
+
+        answer_views.JOIN_LINK_NOTICES.append(votes.join_link_notice)

@@ -195,3 +195,8 @@ class ChosenPriority(models.Model):
 
     def __str__(self):
         return f"{self.session_id}: {self.theme.code}"
+
+
+# The meeting votes live in their own module (issue 14, point 3); imported here so that Django
+# registers them with the app.
+from plans.vote_models import Ballot, Tally, Vote  # noqa: E402, F401

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("diagnostics", "0007_sheet_cap_origin_and_throttle"),
-        ("plans", "0002_action_statement"),
+        ("plans", "0003_votes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
