@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import results_views, views, vote_views
+from plans import meeting_views, results_views, views
 
 app_name = "plans"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path(f"{prefix}priorites/", results_views.priorities, name="priorities"),
     path(f"{prefix}methode/<slug:theme_code>/", results_views.method, name="method"),
     path(f"{prefix}consolidation/", views.consolidate, name="consolidate"),
+    path(f"{prefix}atelier/", meeting_views.overview, name="meeting"),
+    path(f"{prefix}atelier/<int:number>/", meeting_views.statement, name="meeting_statement"),
     path(f"{prefix}plan/", views.plan, name="plan"),
     path(f"{prefix}plan/nouvelle-action/", views.action_create, name="action_create"),
     path(f"{prefix}plan/<int:action_pk>/modifier/", views.action_edit, name="action_edit"),
@@ -23,16 +25,4 @@ urlpatterns = [
         {"offset": 1},
         name="action_down",
     ),
-    # The meeting's votes: the facilitator's buttons, and the pad behind the join link.
-    path(f"{prefix}votes/ouvrir/", vote_views.open_vote, name="vote_open"),
-    path(f"{prefix}votes/etat/", vote_views.status, name="vote_status"),
-    path(f"{prefix}votes/<int:vote_pk>/fermer/", vote_views.close_vote, name="vote_close"),
-    path(f"{prefix}votes/<int:vote_pk>/reveler/", vote_views.reveal_vote, name="vote_reveal"),
-    path(
-        f"{prefix}votes/<int:vote_pk>/retenir/",
-        vote_views.retain_priorities,
-        name="vote_retain",
-    ),
-    path("repondre/<str:token>/vote/", vote_views.pad, name="vote_pad"),
-    path("repondre/<str:token>/vote/etat/", vote_views.pad_status, name="vote_pad_status"),
 ]

@@ -8,7 +8,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cooperatives.models import Membership
 from plans.models import Action
-from plans.vote_models import Vote
 from tests.factories import SessionFactory, make_respondent
 
 ANONYMOUS, OUTSIDER, OTHER_FACILITATOR, MEMBER, FACILITATOR = (
@@ -82,21 +81,14 @@ CASES = [
     ("diagnostics:session_qr", "open", "get", FACILITATOR_PAGE),
     ("plans:results", "closed", "get", MEMBER_PAGE),
     ("plans:consolidate", "visible", "get", FACILITATOR_PAGE),
+    ("plans:meeting", "visible", "get", FACILITATOR_PAGE),
+    ("plans:meeting_statement", "visible-statement", "get", FACILITATOR_PAGE),
     ("plans:plan", "visible", "get", MEMBER_PAGE),
     ("plans:action_create", "visible", "get", FACILITATOR_PAGE),
     ("plans:action_edit", "action", "get", FACILITATOR_PAGE),
     ("plans:action_delete", "action", "get", FACILITATOR_PAGE),
     ("plans:action_up", "action", "post", FACILITATOR_ACTION),
     ("plans:action_down", "action", "post", FACILITATOR_ACTION),
-    # The meeting's votes: the phones' pad (no vote open: « pas de vote en cours ») and its poll;
-    # the facilitator's buttons (an empty form: a message, back to the meeting).
-    ("plans:vote_pad", "join", "get", PUBLIC_PAGE),
-    ("plans:vote_pad_status", "join", "get", PUBLIC_PAGE),
-    ("plans:vote_open", "visible", "post", FACILITATOR_ACTION),
-    ("plans:vote_status", "visible", "get", FACILITATOR_PAGE),
-    ("plans:vote_close", "vote", "post", FACILITATOR_ACTION),
-    ("plans:vote_reveal", "vote", "post", FACILITATOR_ACTION),
-    ("plans:vote_retain", "vote", "post", FACILITATOR_ACTION),
     ("fiches:home", "none", "get", PUBLIC_PAGE),
     ("fiches:foreword", "none", "get", PUBLIC_PAGE),
     ("fiches:qvt_framework", "none", "get", PUBLIC_PAGE),
@@ -164,12 +156,14 @@ def build_kwargs(kind, cooperative, member):
     if kind.startswith("theme:"):
         session = SessionFactory(cooperative=cooperative, status="closed")
         return {"slug": cooperative.slug, "pk": session.pk, "theme_code": kind.split(":")[1]}
-    if kind in ("visible", "action", "coop-action", "vote"):
+    if kind in ("visible", "visible-statement", "action", "coop-action"):
         # Closed with results visible: what consolidation, the plan and exports need.
         session = SessionFactory(cooperative=cooperative, status="closed")
         for letters in ("Y" * 30, "N" * 30, "U" * 30):
             make_respondent(session, letters)
         kwargs = {"slug": cooperative.slug, "pk": session.pk}
+        if kind == "visible-statement":  # the meeting's first statement screen
+            kwargs["number"] = 1
         if kind == "coop-action":  # an action reached through its cooperative only
             kwargs.pop("pk")
         if kind in ("action", "coop-action"):
@@ -177,8 +171,6 @@ def build_kwargs(kind, cooperative, member):
                 session=session, theme=session.questionnaire.themes.first(), title="Charte"
             )
             kwargs["action_pk"] = action.pk
-        if kind == "vote":
-            kwargs["vote_pk"] = Vote.objects.create(session=session, kind="priorities").pk
         return kwargs
     if kind.startswith("fiche:"):
         return {"number": int(kind.split(":")[1])}

@@ -7,7 +7,15 @@ from django.urls import reverse
 from tests.factories import MembershipFactory, SessionFactory, make_respondent
 
 # Measured with bench/pages.py; a page that needs more must say why in review.
-BUDGET = {"results": 7, "dashboard": 10, "answer_get": 3, "answer_post": 6, "fiche": 3}
+BUDGET = {
+    "results": 7,
+    "dashboard": 10,
+    "answer_get": 3,
+    "answer_post": 6,
+    "fiche": 3,
+    "meeting": 7,
+    "meeting_statement": 7,
+}
 
 
 @pytest.fixture(params=[3, 60], ids=["small", "large"])
@@ -26,6 +34,19 @@ def test_results_page(client_as, facilitator, closed_session, team, django_asser
     url = reverse("plans:results", args=[closed_session.cooperative.slug, closed_session.pk])
     client.get(url)  # warm the per-process questionnaire cache, as in a running server
     with django_assert_max_num_queries(BUDGET["results"]):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["meeting", "meeting_statement"])
+def test_meeting_pages(
+    client_as, facilitator, closed_session, team, django_assert_max_num_queries, name
+):
+    client = client_as(facilitator)
+    number = [1] if name == "meeting_statement" else []
+    args = [closed_session.cooperative.slug, closed_session.pk, *number]
+    url = reverse(f"plans:{name}", args=args)
+    client.get(url)  # warm the per-process questionnaire cache, as in a running server
+    with django_assert_max_num_queries(BUDGET[name]):
         assert client.get(url).status_code == 200
 
 
