@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import meeting_views, results_views, views
+from plans import meeting_views, results_views, views, vote_views
 
 app_name = "plans"
 
@@ -25,4 +25,16 @@ urlpatterns = [
         {"offset": 1},
         name="action_down",
     ),
+    # The meeting's votes: the facilitator's buttons, and the pad behind the join link.
+    path(f"{prefix}votes/ouvrir/", vote_views.open_vote, name="vote_open"),
+    path(f"{prefix}votes/etat/", vote_views.status, name="vote_status"),
+    path(f"{prefix}votes/<int:vote_pk>/fermer/", vote_views.close_vote, name="vote_close"),
+    path(f"{prefix}votes/<int:vote_pk>/reveler/", vote_views.reveal_vote, name="vote_reveal"),
+    path(
+        f"{prefix}votes/<int:vote_pk>/retenir/",
+        vote_views.retain_priorities,
+        name="vote_retain",
+    ),
+    path("repondre/<str:token>/vote/", vote_views.pad, name="vote_pad"),
+    path("repondre/<str:token>/vote/etat/", vote_views.pad_status, name="vote_pad_status"),
 ]

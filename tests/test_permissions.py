@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cooperatives.models import Membership
 from plans.models import Action
+from plans.vote_models import Vote
 from tests.factories import SessionFactory, make_respondent
 
 ANONYMOUS, OUTSIDER, OTHER_FACILITATOR, MEMBER, FACILITATOR = (
@@ -89,6 +90,15 @@ CASES = [
     ("plans:action_delete", "action", "get", FACILITATOR_PAGE),
     ("plans:action_up", "action", "post", FACILITATOR_ACTION),
     ("plans:action_down", "action", "post", FACILITATOR_ACTION),
+    # The meeting's votes: the phones' pad (no vote open: « pas de vote en cours ») and its poll;
+    # the facilitator's buttons (an empty form: a message, back to the meeting).
+    ("plans:vote_pad", "join", "get", PUBLIC_PAGE),
+    ("plans:vote_pad_status", "join", "get", PUBLIC_PAGE),
+    ("plans:vote_open", "visible", "post", FACILITATOR_ACTION),
+    ("plans:vote_status", "visible", "get", FACILITATOR_PAGE),
+    ("plans:vote_close", "vote", "post", FACILITATOR_ACTION),
+    ("plans:vote_reveal", "vote", "post", FACILITATOR_ACTION),
+    ("plans:vote_retain", "vote", "post", FACILITATOR_ACTION),
     ("fiches:home", "none", "get", PUBLIC_PAGE),
     ("fiches:foreword", "none", "get", PUBLIC_PAGE),
     ("fiches:qvt_framework", "none", "get", PUBLIC_PAGE),
@@ -156,7 +166,7 @@ def build_kwargs(kind, cooperative, member):
     if kind.startswith("theme:"):
         session = SessionFactory(cooperative=cooperative, status="closed")
         return {"slug": cooperative.slug, "pk": session.pk, "theme_code": kind.split(":")[1]}
-    if kind in ("visible", "visible-statement", "action", "coop-action"):
+    if kind in ("visible", "visible-statement", "action", "coop-action", "vote"):
         # Closed with results visible: what consolidation, the plan and exports need.
         session = SessionFactory(cooperative=cooperative, status="closed")
         for letters in ("Y" * 30, "N" * 30, "U" * 30):
@@ -171,6 +181,8 @@ def build_kwargs(kind, cooperative, member):
                 session=session, theme=session.questionnaire.themes.first(), title="Charte"
             )
             kwargs["action_pk"] = action.pk
+        if kind == "vote":
+            kwargs["vote_pk"] = Vote.objects.create(session=session, kind="priorities").pk
         return kwargs
     if kind.startswith("fiche:"):
         return {"number": int(kind.split(":")[1])}
