@@ -75,3 +75,50 @@ def test_fiche_page(client, db, django_assert_max_num_queries):
     client.get(url)
     with django_assert_max_num_queries(BUDGET["fiche"]):
         assert client.get(url).status_code == 200
+
+
+# --- The meeting's votes (issue 14, point 3): the phones' pad and poll, the projector's poll ----
+
+# The ballot: session, open vote, then in one transaction (savepoints in tests) the voter count,
+# the pass's mark and one total per theme given points.
+VOTE_BUDGET = {"pad_get": 3, "pad_post": 9, "pad_status": 2, "projector_status": 5}
+
+
+@pytest.fixture(params=[3, 60], ids=["3-voters", "60-voters"])
+def open_vote_with_voters(request, cooperative):
+    """A closed session whose `n` phones all voted in an open vote, and one more that has not."""
+    from plans import votes
+    from tests.plans.vote_helpers import closed_with_sheets, pass_of
+
+    session, phones = closed_with_sheets(cooperative, request.param + 1)
+    vote = votes.open_vote(session, "priorities")
+    code = session.questionnaire.themes.order_by("order").first().code
+    for phone in phones[:-1]:
+        votes.cast(vote, pass_of(phone, session), {code: 3})
+    return session, vote, phones[-1]
+
+
+def test_vote_pad_and_its_poll(open_vote_with_voters, django_assert_num_queries):
+    from tests.plans.vote_helpers import pad_status_url, pad_url
+
+    session, vote, phone = open_vote_with_voters
+    phone.get(pad_url(session))
+    with django_assert_num_queries(VOTE_BUDGET["pad_get"]):
+        assert phone.get(pad_url(session)).status_code == 200
+    with django_assert_num_queries(VOTE_BUDGET["pad_status"]):
+        assert phone.get(pad_status_url(session)).status_code == 200
+    code = session.questionnaire.themes.order_by("order").first().code
+    with django_assert_num_queries(VOTE_BUDGET["pad_post"]):
+        response = phone.post(pad_url(session), {"vote": vote.pk, f"points_{code}": "3"})
+    assert response.status_code == 302
+
+
+def test_vote_status_of_the_projector(
+    open_vote_with_voters, client_as, facilitator, django_assert_num_queries
+):
+    session, _vote, _phone = open_vote_with_voters
+    url = reverse("plans:vote_status", args=[session.cooperative.slug, session.pk])
+    client = client_as(facilitator)
+    client.get(url)
+    with django_assert_num_queries(VOTE_BUDGET["projector_status"]):
+        assert client.get(url).status_code == 200

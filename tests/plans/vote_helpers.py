@@ -60,3 +60,15 @@ def pad_status_url(session):
 
 def coop_url(name, session, *args):
     return reverse(name, args=[session.cooperative.slug, session.pk, *args])
+
+
+def pass_of(phone, session):
+    """The pass a phone's signed cookie holds (what the pad reads from it)."""
+    from django.test import RequestFactory
+
+    from diagnostics.answer_views import voter_pass
+
+    name = voter_pass_cookie_name(session)
+    request = RequestFactory().get("/")
+    request.COOKIES[name] = phone.cookies[name].value
+    return voter_pass(request, session)
