@@ -14,15 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from plans import meeting, services
+from plans.votes import vote_panel
 from plans.views import _analysis, _context, with_visible_results
-
-try:  # helper U's votes land in the same issue; until then the screens show no vote panel
-    from plans.votes import vote_panel
-except ImportError:  # pragma: no cover
-
-    def vote_panel(session):
-        return None
-
 
 @login_required
 @with_visible_results(facilitator=True)

@@ -13,8 +13,9 @@ BUDGET = {
     "answer_get": 3,
     "answer_post": 6,
     "fiche": 3,
-    "meeting": 7,
-    "meeting_statement": 7,
+    # The meeting's screens: the results, the agreed answers and the latest vote (its panel).
+    "meeting": 8,
+    "meeting_statement": 8,
 }
 
 
