@@ -14,8 +14,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from plans import meeting, services
-from plans.votes import vote_panel
 from plans.views import _analysis, _context, with_visible_results
+from plans.votes import vote_panel
+
 
 @login_required
 @with_visible_results(facilitator=True)
