@@ -266,6 +266,8 @@ def seed(args, connection):
                     "f",
                     None,
                     None,
+                    None if status == "draft" else len(coop_members[c]),
+                    "f",
                 )
             )
         copier.copy(
@@ -286,6 +288,8 @@ def seed(args, connection):
                 "open_mode",
                 "results_snapshot",
                 "revealed_at",
+                "team_size",
+                "members_only",
             ],
             session_rows,
         )
@@ -298,15 +302,19 @@ def seed(args, connection):
             for k in range(respondents[i]):
                 rid += 1
                 created = session_dates[i] + timedelta(hours=1 + k % 48)
+                # As closing leaves them: no token, no membership (diagnostics.services).
                 respondent_rows.append(
                     (
                         rid,
-                        hashlib.sha256(f"bench-respondent-{rid}".encode()).hexdigest(),
+                        hashlib.sha256(f"bench-respondent-{rid}".encode()).hexdigest()
+                        if status == "open"
+                        else None,
                         6,
                         ts(created),
                         ts(created + timedelta(minutes=12)),
                         coop_members[c][k] if status == "open" else None,
                         i + 1,
+                        "member" if status == "open" else "link",
                     )
                 )
                 answer_owner.append((rid, c, ts(created + timedelta(minutes=11))))
@@ -320,6 +328,7 @@ def seed(args, connection):
                 "submitted_at",
                 "membership_id",
                 "session_id",
+                "origin",
             ],
             respondent_rows,
         )
@@ -396,6 +405,45 @@ def reset(connection):
         )
 
 
+def store_closed_results(connection):
+    """The copy of the results every closed session keeps (diagnostics.publication), as
+    close_session stores it: per statement (Oui, ?, Non), the number and ids of the sheets.
+    Two aggregate queries over the closed sessions, then one UPDATE per session."""
+    import json
+
+    counts, sheets = {}, {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT r.session_id, a.statement_id,"
+            " count(*) FILTER (WHERE a.value = 'yes'), count(*) FILTER (WHERE a.value = 'unsure'),"
+            " count(*) FILTER (WHERE a.value = 'no')"
+            " FROM diagnostics_answer a JOIN diagnostics_respondent r ON r.id = a.respondent_id"
+            " JOIN diagnostics_diagnosticsession s ON s.id = r.session_id"
+            " WHERE s.status = 'closed' AND r.submitted_at IS NOT NULL"
+            " GROUP BY r.session_id, a.statement_id"
+        )
+        for session_id, statement_id, yes, unsure, no in cursor.fetchall():
+            counts.setdefault(session_id, {})[str(statement_id)] = [yes, unsure, no]
+        cursor.execute(
+            "SELECT r.session_id, array_agg(r.id ORDER BY r.id)"
+            " FROM diagnostics_respondent r JOIN diagnostics_diagnosticsession s"
+            " ON s.id = r.session_id WHERE s.status = 'closed' AND r.submitted_at IS NOT NULL"
+            " GROUP BY r.session_id"
+        )
+        for session_id, ids in cursor.fetchall():
+            sheets[session_id] = ids
+        rows = [
+            (json.dumps({"respondents": len(ids), "sheets": ids, "counts": counts[sid]}), sid)
+            for sid, ids in sheets.items()
+            if len(ids) >= 3
+        ]
+        cursor.executemany(
+            "UPDATE diagnostics_diagnosticsession SET results_snapshot = %s::jsonb WHERE id = %s",
+            rows,
+        )
+    return len(rows)
+
+
 def report(connection):
     from django.urls import reverse
 
@@ -466,6 +514,8 @@ def main():
             if args.reset:
                 reset(connection)
             password = seed(args, connection)
+            stored = store_closed_results(connection)
+            print(f"  results stored for {stored:,} closed sessions", flush=True)
             copied = time.perf_counter()
             print(f"  COPY done in {copied - started:.1f} s; commit ...", flush=True)
         loaded = time.perf_counter()
