@@ -103,6 +103,52 @@ def split_order(yes, unsure, no):
     return (0 if is_split(yes, unsure, no) else 1, -split(yes, unsure, no), -unsure_share)
 
 
+BAR_STEP = 5  # the stacked bar's widths, in percent: CSS classes split-w-0 … split-w-100
+
+
+def _bar_widths(counts):
+    """Widths in steps of BAR_STEP percent summing to 100 (largest remainder), so a stacked bar
+    is drawn with classes only: the CSP forbids inline styles."""
+    total = sum(counts)
+    if not total:
+        return (0,) * len(counts)
+    steps = 100 // BAR_STEP
+    exact = [Fraction(c * steps, total) for c in counts]
+    widths = [int(e) for e in exact]
+    by_remainder = sorted(range(len(counts)), key=lambda i: (-(exact[i] - widths[i]), i))
+    for i in by_remainder[: steps - sum(widths)]:
+        widths[i] += 1
+    return tuple(w * BAR_STEP for w in widths)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A statement's answers as people, for the pages, the CSV and the PDF: « 1 personne sur 4 »
+    contradicts the majority; `is_split` by the one rule above; the stacked bar's widths."""
+
+    yes: int
+    unsure: int
+    no: int
+
+    @property
+    def total(self):
+        return self.yes + self.unsure + self.no
+
+    @property
+    def minority(self):
+        """The people in the smaller camp between Oui and Non."""
+        return min(self.yes, self.no)
+
+    @property
+    def is_split(self):
+        return is_split(self.yes, self.unsure, self.no)
+
+    @property
+    def bar(self):
+        """(Oui, ?, Non) widths in percent, multiples of BAR_STEP."""
+        return _bar_widths((self.yes, self.unsure, self.no))
+
+
 # --- The collective score ----------------------------------------------------------------------
 
 
@@ -131,6 +177,10 @@ class StatementResult:
     @property
     def no_share(self):
         return self._share(self.no)
+
+    @property
+    def split(self):
+        return Split(self.yes, self.unsure, self.no)
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,19 @@ class StatementAnalysis:
         return scoring.disagreement(r.yes, r.unsure, r.no)
 
     @property
+    def split(self):
+        """The answers as people and the one split rule (`diagnostics.scoring.Split`)."""
+        return self.result.split
+
+    @property
+    def is_split(self):
+        return self.result.split.is_split
+
+    @property
     def disagreement_level(self):
-        return indicators.disagreement_level(self.disagreement)
+        # "strong" only for a real split (two people or more on each side, issue 14): one
+        # dissenter in four is no longer « 25 % (fort) ».
+        return "strong" if self.is_split else "low"
 
     @property
     def most_frequent(self):
@@ -98,6 +109,11 @@ class ThemeAnalysis:
     @cached_property
     def max_disagreement(self):
         return max((s.disagreement for s in self.statements), default=Decimal(0))
+
+    @cached_property
+    def split_count(self):
+        """How many of the theme's statements split the team (`scoring.is_split`)."""
+        return sum(1 for s in self.statements if s.is_split)
 
 
 @dataclass(frozen=True)

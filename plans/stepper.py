@@ -10,15 +10,18 @@ through `diagnostics.session_page` (registered in `PlansConfig.ready`).
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from diagnostics import scoring
+from diagnostics.models import DiagnosticSession
 from diagnostics.quiz import statements_of
 from plans import priorities
-from plans.models import ConsolidatedAnswer
+from plans.models import Action, ConsolidatedAnswer
 
 # The six steps, in the guide's order: (key, label).
 STEPS = (
@@ -57,33 +60,67 @@ CURRENT_STEP = {
 
 
 @dataclass(frozen=True)
+class Later:
+    """The latest session run in the suite of this one (its pk and title are all we link)."""
+
+    pk: int
+    title: str
+
+
+@dataclass(frozen=True)
 class Facts:
-    """What the state is decided on, read in a handful of queries whatever the team's size."""
+    """What the state is decided on, read in at most three queries whatever the team's size."""
 
     state: str
     results_visible: bool  # final results: closed and k reached
     chosen: list = field(default_factory=list)
-    followup: object = None  # the latest later session, if any
+    followup: Later | None = None
 
 
-def state_of(session):
-    """The session's state on the path (one of `State`), with the facts the links need."""
+def _progress(session):
+    """Agreed answers, whether there is an action, and the latest follow-up: one query."""
+    later = DiagnosticSession.objects.filter(previous=OuterRef("pk")).order_by("-created_at", "-pk")
+    agreed = (
+        ConsolidatedAnswer.objects.filter(session=OuterRef("pk"))
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        DiagnosticSession.objects.filter(pk=session.pk)
+        .annotate(
+            agreed=Coalesce(Subquery(agreed), 0),
+            planned=Exists(Action.objects.filter(session=OuterRef("pk"))),
+            later_pk=Subquery(later.values("pk")[:1]),
+            later_title=Subquery(later.values("title")[:1]),
+        )
+        .values("agreed", "planned", "later_pk", "later_title")
+        .get()
+    )
+
+
+def state_of(session, submitted=None):
+    """The session's state on the path (one of `State`), with the facts the links need.
+    `submitted`: the number of sent sheets when the page already counted them."""
     if session.is_draft:
         return Facts(State.DRAFT, False)
     if session.is_open:
         return Facts(State.OPEN, False)
-    submitted = scoring.participation(session).submitted
+    if submitted is None:
+        submitted = scoring.participation(session).submitted
     if not scoring.final_results_visible(session, submitted):
         return Facts(State.CLOSED_BELOW_K, False)
+    progress = _progress(session)
+    if progress["later_pk"] is not None:
+        later = Later(progress["later_pk"], progress["later_title"])
+        return Facts(State.FOLLOWED_UP, True, followup=later)
+    if progress["planned"]:
+        return Facts(State.PLANNED, True)
     chosen = priorities.chosen(session)
-    later = session.followups.order_by("-created_at", "-pk").first()
-    if later is not None:
-        return Facts(State.FOLLOWED_UP, True, chosen, later)
-    if session.actions.exists():
-        return Facts(State.PLANNED, True, chosen)
     if chosen:
         return Facts(State.PRIORITISED, True, chosen)
-    agreed = ConsolidatedAnswer.objects.filter(session=session).count()
+    agreed = progress["agreed"]
     if agreed and agreed >= len(statements_of(session.questionnaire_id)):
         return Facts(State.CONSOLIDATED, True)
     return Facts(State.CLOSED, True)
@@ -198,10 +235,11 @@ def _primary(session, facts, facilitator, urls):
     )
 
 
-def stepper_for(session, membership, page="", path=""):
+def stepper_for(session, membership, page="", path="", submitted=None):
     """The stepper of `session` for `membership`, drawn on a page of step `page` (one of
-    STEP_KEYS, "" for none) at `path`: the primary button is left out on the page it leads to."""
-    facts = state_of(session)
+    STEP_KEYS, "" for none) at `path`: the primary button is left out on the page it leads to.
+    `submitted`: the page's own count of sent sheets, to save a query."""
+    facts = state_of(session, submitted)
     facilitator = bool(membership and membership.is_facilitator)
     urls = _step_urls(session, facts, facilitator)
     current = STEP_KEYS.index(CURRENT_STEP[facts.state])

@@ -59,6 +59,9 @@ def results_rows(analysis):
         _("Score consolidé (sur 5)"),
         _("Réponse consolidée"),
         _("Note de consolidation"),
+        # The split as people and the one rule (diagnostics.scoring.is_split), issue 14.
+        _("Contre la majorité (personnes)"),
+        _("Avis partagés"),
     ]
     for t in analysis.themes:
         yes, unsure, no = t.result.counts
@@ -79,6 +82,8 @@ def results_rows(analysis):
             "" if t.consolidated_score is None else t.consolidated_score,
             "",
             "",
+            "",
+            t.split_count,
         ]
         for s in t.statements:
             r, agreed = s.result, s.consolidated
@@ -99,6 +104,8 @@ def results_rows(analysis):
                 "",
                 labels[agreed.value] if agreed else "",
                 agreed.note if agreed else "",
+                s.split.minority,
+                _("oui") if s.is_split else _("non"),
             ]
 
 

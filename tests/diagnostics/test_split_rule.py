@@ -86,3 +86,26 @@ def test_the_meeting_order_puts_split_statements_first_then_the_larger_minority_
 
 def test_the_meeting_order_of_a_statement_nobody_answered_is_last_and_does_not_fail():
     assert sorted([(0, 0, 0), (2, 0, 2)], key=lambda c: scoring.split_order(*c))[0] == (2, 0, 2)
+
+
+@pytest.mark.parametrize(
+    ("counts", "bar"),
+    [
+        ((3, 0, 1), (75, 0, 25)),
+        ((2, 0, 2), (50, 0, 50)),
+        # 1/3 each: 33.3 rounds to 35 for the first camp (largest remainder, ties in order).
+        ((1, 1, 1), (35, 35, 30)),
+        # 7 people: 57.1, 14.3, 28.6 → 55 + 15 + 30.
+        ((4, 1, 2), (55, 15, 30)),
+        ((38, 0, 2), (95, 0, 5)),
+        ((0, 0, 0), (0, 0, 0)),
+    ],
+)
+def test_the_stacked_bar_widths_are_steps_of_five_that_sum_to_100(counts, bar):
+    assert scoring.Split(*counts).bar == bar
+
+
+def test_the_split_reads_as_people():
+    split = scoring.Split(3, 0, 1)
+    assert (split.minority, split.total, split.is_split) == (1, 4, False)
+    assert scoring.Split(5, 0, 2).minority == 2 and scoring.Split(5, 0, 2).is_split

@@ -187,8 +187,13 @@ def test_the_results_page_explains_disagreement_and_shows_the_share_of_unsure(
     html = client_as(member).get(results_url(visible_session)).content.decode()
     assert "Comment lire la colonne « Désaccord » ?" in html
     assert html.count("data-disagreement=") == 30
-    # Theme 2, statement 4: Oui, Oui, Non → one person in three contradicts the majority.
-    assert re.search(r'data-disagreement="[^"]+\.4">33&nbsp;% <strong>\(fort\)</strong>', html)
+    # Theme 2, statement 4: Oui, Oui, Non → one person in three contradicts the majority: said
+    # as people, with a bar of 65 / 0 / 35 %, and not a split (one dissenter, issue 14).
+    cells = re.findall(r'data-disagreement="[^"]+\.4" class="split-cell">(.*?)</td>', html)
+    cell = cells[1]
+    assert "split-yes split-w-65" in cell and "split-no split-w-35" in cell
+    assert "1 personne sur 3" in cell and "avis partagés" not in cell
+    assert "(fort)" not in html
     assert 'data-unsure="management">100&nbsp;%' in html
     assert "Consolider avec l’équipe" not in html  # a member reads, does not consolidate
 
