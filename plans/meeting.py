@@ -130,5 +130,5 @@ class AgreedAnswerForm(forms.Form):
         label=_("Note de l’équipe (facultative)"),
         required=False,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 1000, "class": "form-control"}),
     )

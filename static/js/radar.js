@@ -44,7 +44,8 @@
         maintainAspectRatio: false,
         animation: false,
         scales: { r: { min: 0, max: data.max, ticks: { stepSize: 1, backdropColor: "transparent" },
-                       pointLabels: { font: { size: 12 } } } },
+                       // A projector page asks for larger theme names (data-label-size).
+                       pointLabels: { font: { size: Number(box.dataset.labelSize) || 12 } } } },
         plugins: { legend: { display: data.datasets.length > 1, labels: { usePointStyle: true } } }
       }
     });
