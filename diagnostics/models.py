@@ -138,6 +138,9 @@ class DiagnosticSession(models.Model):
     revealed_at = models.DateTimeField(null=True, blank=True)
     results_snapshot = models.JSONField(null=True, blank=True, editable=False)
     last_reminder_at = models.DateTimeField(null=True, blank=True)
+    # The team meeting where the results are discussed (issue 14): set by the facilitator
+    # (plans' meeting-date page), told to the people who answered on the join link's results.
+    meeting_date = models.DateField(_("date de la réunion d’équipe"), null=True, blank=True)
     # The guide's step « Suivi »: the diagnostic is run again, and the new session is read
     # against the earlier one (same cooperative, same questionnaire: checked in clean()).
     previous = models.ForeignKey(

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.models import Membership
@@ -138,10 +139,13 @@ class Action(models.Model):
 
     @property
     def owner(self):
-        """Who carries the action, as shown on the page and in the PDF ("" when nobody yet)."""
+        """Who carries the action, as shown on the page and in the PDF ("" when nobody yet): the
+        member's name, « (sans nom) » for a member without one — never their email address,
+        which the compte rendu would carry beyond the team — or the free-text owner."""
         if self.owner_membership_id:
             member = self.owner_membership
-            return str(member.user) if member.user_id else member.email
+            name = member.user.get_full_name() if member.user_id else ""
+            return name or gettext("(sans nom)")
         return self.owner_name
 
     @property

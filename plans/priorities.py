@@ -1,15 +1,19 @@
 """The guide's step 2 — « identifiez vos priorités » — as a pure function over a session's results.
 
-``rank_priorities(results)`` orders every theme of a ``diagnostics.scoring.SessionResults`` from
-the one that most needs the team's attention to the one that least does. It reads no database
-and no request (only the guide's content files, cached), so the results page, the priorities
-page and the PDF all rank the same way.
+``rank_priorities(results, agreed)`` orders every theme of a
+``diagnostics.scoring.SessionResults`` from the one that most needs the team's attention to the
+one that least does. It reads no database and no request (only the guide's content files,
+cached), so the results page, the priorities page and the PDF all rank the same way. What the
+team then keeps — 1 to 3 themes, ticked or voted — is ``choose`` / ``chosen`` / ``decide``
+below, the only part of this module that reads or writes the database.
 
 Ranking, in order of the keys:
 
-1. **Score**, lowest first: the collective score *as displayed* (one decimal,
-   ``ThemeResult.score``). Two themes that both show « 2,3 » are a tie for the team reading the
-   page, so the next keys decide, rather than an invisible third decimal.
+1. **Score**, lowest first: the team's agreed score (``scoring.agreed_score``) when every
+   statement of the theme has an agreed answer — after the meeting, the team's own reading
+   outranks the mean of the sheets —, otherwise the collective score *as displayed* (one
+   decimal, ``ThemeResult.score``). Two themes that both show « 2,3 » are a tie for the team
+   reading the page, so the next keys decide, rather than an invisible third decimal.
 2. **Share of « ? »**, highest first: unsure answers over all answers of the theme, compared
    exactly. Many « ? » mean the information is missing — something to discuss first.
 3. **Split**, strongest first: per statement, ``min(oui, non) / (oui + ? + non)`` — the share of
@@ -33,10 +37,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from diagnostics import scoring
+from diagnostics import quiz, scoring
 from diagnostics.models import Theme
 from fiches.content_loader import Block, Fiche, load_fiche
-from plans.models import ChosenPriority
+from plans.models import ChosenPriority, ConsolidatedAnswer
 
 #: How many priorities the results page summarises (the priorities page lists every theme).
 SUMMARY_SIZE = 3
@@ -68,6 +72,7 @@ class Priority:
     weak_statements: tuple  # StatementResults answered Non or ? by most, the most first
     fiche: Fiche
     first_step: FirstStep
+    agreed_score: int | None = None  # the team's agreed score, None while not consolidated
 
     @property
     def theme(self):
@@ -76,6 +81,11 @@ class Priority:
     @property
     def score(self):
         return self.theme_result.score
+
+    @property
+    def ranked_score(self):
+        """The score the ranking read: the agreed one when there is one, else the mean."""
+        return self.score if self.agreed_score is None else Decimal(self.agreed_score)
 
     @property
     def unsure_share(self):
@@ -155,14 +165,33 @@ def first_step(fiche: Fiche) -> FirstStep:
     return FirstStep(fiche.number, sentence, "", "methode-1")
 
 
-def ranked_themes(results) -> list[tuple]:
+def agreed_scores(session) -> dict:
+    """{theme_pk: the team's agreed score, or None while one of its statements has no agreed
+    answer} for ``session``, from ``scoring.agreed_score``: one query. Pages that already hold a
+    ``plans.services.Analysis`` read its ``consolidated_score`` instead."""
+    values = dict(
+        ConsolidatedAnswer.objects.filter(session=session).values_list("statement_id", "value")
+    )
+    by_theme = {}
+    for statement in quiz.statements_of(session.questionnaire_id):
+        by_theme.setdefault(statement.theme_id, []).append(values.get(statement.pk))
+    return {pk: scoring.agreed_score(theme_values) for pk, theme_values in by_theme.items()}
+
+
+def _ranking_score(theme_result, agreed):
+    score = (agreed or {}).get(theme_result.theme.pk)
+    return theme_result.score if score is None else Decimal(score)
+
+
+def ranked_themes(results, agreed=None) -> list[tuple]:
     """[(ThemeResult, split)] of every theme of ``results``, the weakest first (keys in the module
-    docstring). Reads no content: the results page's summary and the PDF rank with it."""
+    docstring); ``agreed`` is {theme_pk: agreed score or None} (``agreed_scores``), None before
+    any consolidation. Reads no content: the results page's summary and the PDF rank with it."""
     keyed = []
     for theme_result in results.themes:
         split = theme_split(theme_result)
         key = (
-            theme_result.score,
+            _ranking_score(theme_result, agreed),
             -_unsure_fraction(theme_result),
             -split,
             theme_result.theme.order,
@@ -172,10 +201,12 @@ def ranked_themes(results) -> list[tuple]:
     return [(theme_result, split) for _key, theme_result, split in keyed]
 
 
-def rank_priorities(results) -> list[Priority]:
-    """Every theme of ``results``, the weakest first, with its fiche and where to start."""
+def rank_priorities(results, agreed=None) -> list[Priority]:
+    """Every theme of ``results``, the weakest first (the agreed score first where there is one:
+    ``agreed`` as in ``ranked_themes``), with its fiche and where to start."""
     priorities = []
-    for rank, (theme_result, split) in enumerate(ranked_themes(results), start=1):
+    agreed = agreed or {}
+    for rank, (theme_result, split) in enumerate(ranked_themes(results, agreed), start=1):
         fiche = load_fiche(theme_result.theme.fiche_number)
         priorities.append(
             Priority(
@@ -185,9 +216,45 @@ def rank_priorities(results) -> list[Priority]:
                 weak_statements=weak_statements(theme_result),
                 fiche=fiche,
                 first_step=first_step(fiche),
+                agreed_score=agreed.get(theme_result.theme.pk),
             )
         )
     return priorities
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The priorities a page shows: the team's choice (``is_chosen``), or, while it has chosen
+    none, the first ``SUMMARY_SIZE`` of the proposed ranking — and the page says which."""
+
+    items: list  # the caller's ranked items (Priority, ThemeAnalysis…), in the team's order
+    is_chosen: bool
+    method: str | None = None  # "tick" or "vote" when chosen
+
+    @property
+    def theme_pks(self):
+        return {item.theme.pk for item in self.items}
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self):
+        return len(self.items)
+
+
+def decide(session, ranked) -> Decision:
+    """The priorities of ``session`` among ``ranked`` (every theme, the weakest first: items with
+    a ``theme``, e.g. ``rank_priorities(...)`` or ``Analysis.priorities(None)``). One query."""
+    rows = list(
+        ChosenPriority.objects.filter(session=session)
+        .order_by("position", "pk")
+        .values_list("theme_id", "method")
+    )
+    by_pk = {item.theme.pk: item for item in ranked}
+    items = [by_pk[pk] for pk, _method in rows if pk in by_pk]
+    if items:
+        return Decision(items, True, rows[0][1])
+    return Decision(list(ranked)[:SUMMARY_SIZE], False)
 
 
 # --- The team's choice: 1 to 3 priorities -----------------------------------------------------

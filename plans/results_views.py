@@ -14,9 +14,9 @@ from django.shortcuts import get_object_or_404, render
 from diagnostics import publication, scoring
 from diagnostics.access import get_session_for
 from diagnostics.models import Theme
-from plans import review, services
+from plans import decision_views, review, services
 from plans.method_guide import method_guide
-from plans.priorities import rank_priorities
+from plans.priorities import agreed_scores, rank_priorities
 
 
 @login_required
@@ -55,11 +55,12 @@ def _session_context(session, membership):
 
 @login_required
 def priorities(request, slug, pk):
-    context, results = _session_context(*get_session_for(request, slug, pk))
-    if results is not None:
-        context["results"] = results
-        context["priorities"] = rank_priorities(results)
-    return render(request, "plans/priorities.html", context)
+    """Every theme ranked, and the team's choice of 1 to 3 priorities: the facilitator ticks and
+    posts them here (members see the result; `plans.decision_views.choose_priorities`)."""
+    session, membership = get_session_for(request, slug, pk)
+    if request.method == "POST":
+        return decision_views.choose_priorities(request, session, membership)
+    return decision_views.priorities_page(request, session, membership)
 
 
 @login_required
@@ -69,7 +70,8 @@ def method(request, slug, pk, theme_code):
     context, results = _session_context(session, membership)
     context["theme"] = theme
     if results is not None:
-        priority = next(p for p in rank_priorities(results) if p.theme.code == theme_code)
+        ranked = rank_priorities(results, agreed_scores(session))
+        priority = next(p for p in ranked if p.theme.code == theme_code)
         context["priority"] = priority
         context["steps"] = method_guide(priority)
     return render(request, "plans/method.html", context)

@@ -159,9 +159,11 @@ class Analysis:
         return diagnostics.radar_for(self.results, extra)
 
     def priorities(self, count=PRIORITY_COUNT):
-        """The weakest themes first, ranked like the priorities page (`plans.priorities`)."""
+        """The weakest themes first, ranked like the priorities page (`plans.priorities`): by the
+        team's agreed score where the theme is consolidated, by the mean elsewhere."""
         by_id = {t.theme.pk: t for t in self.themes}
-        ranked = priorities.ranked_themes(self.results)
+        agreed = {t.theme.pk: t.consolidated_score for t in self.themes}
+        ranked = priorities.ranked_themes(self.results, agreed)
         return [by_id[theme_result.theme.pk] for theme_result, _split in ranked][:count]
 
 

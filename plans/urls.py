@@ -1,6 +1,14 @@
 from django.urls import path
 
-from plans import meeting_views, results_views, views, vote_views
+from plans import (
+    decision_views,
+    meeting_views,
+    results_views,
+    summary,
+    team_results,
+    views,
+    vote_views,
+)
 
 app_name = "plans"
 
@@ -8,6 +16,8 @@ prefix = "c/<slug:slug>/sessions/<int:pk>/"
 urlpatterns = [
     path(f"{prefix}resultats/", results_views.results, name="results"),
     path(f"{prefix}priorites/", results_views.priorities, name="priorities"),
+    path(f"{prefix}date-de-reunion/", decision_views.meeting_date, name="meeting_date"),
+    path(f"{prefix}compte-rendu/", summary.summary, name="summary"),
     path(f"{prefix}methode/<slug:theme_code>/", results_views.method, name="method"),
     path(f"{prefix}consolidation/", views.consolidate, name="consolidate"),
     path(f"{prefix}atelier/", meeting_views.overview, name="meeting"),
@@ -35,6 +45,7 @@ urlpatterns = [
         vote_views.retain_priorities,
         name="vote_retain",
     ),
+    path("repondre/<str:token>/resultats/", team_results.team_results, name="team_results"),
     path("repondre/<str:token>/vote/", vote_views.pad, name="vote_pad"),
     path("repondre/<str:token>/vote/etat/", vote_views.pad_status, name="vote_pad_status"),
 ]

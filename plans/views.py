@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from diagnostics import scoring
 from diagnostics.access import get_session_for
-from plans import services
+from plans import priorities, services
 from plans.forms import ActionForm, ConsolidationForm
 
 
@@ -86,7 +86,8 @@ def plan(request, session, membership, submitted):
             membership,
             analysis=analysis,
             plan=services.plan_by_theme(analysis, actions),
-            priorities={t.theme.pk for t in analysis.priorities()},
+            # The team's chosen priorities, or the proposed ones while it has chosen none.
+            decision=priorities.decide(session, analysis.priorities(None)),
         ),
     )
 

@@ -22,6 +22,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from plans import guide
 from plans.services import actions_of, plan_by_theme
+from plans.summary import summary_of
 from reports import followup_chapter
 
 # The base URL of the rendered HTML. ".invalid" is reserved (RFC 2606): the name never resolves,
@@ -92,11 +93,15 @@ class StaticOnlyURLFetcher(URLFetcher):
 
 def report_context(session, analysis):
     actions = list(actions_of(session))
-    priorities = [(t, guide.fiche_guide(t.theme.fiche_number)) for t in analysis.priorities()]
+    # Page 1 is the compte rendu; the priorities chapter details the same themes, the team's
+    # chosen ones (or the proposed ones while it has chosen none: plans.priorities.decide).
+    summary = summary_of(session, analysis, actions)
+    priorities = [(t, guide.fiche_guide(t.theme.fiche_number)) for t in summary.decision]
     return {
         "cooperative": session.cooperative,
         "session": session,
         "analysis": analysis,
+        "summary": summary,
         "radar_svg": analysis.radar_svg,
         "priorities": priorities,
         "five_steps": guide.five_steps(),

@@ -106,6 +106,9 @@ CASES = [
     ("fiches:partners", "none", "get", PUBLIC_PAGE),
     ("fiches:fiche", "fiche:1", "get", PUBLIC_PAGE),
     ("plans:priorities", "closed", "get", MEMBER_PAGE),
+    ("plans:summary", "visible", "get", MEMBER_PAGE),
+    ("plans:meeting_date", "closed", "get", FACILITATOR_PAGE),
+    ("plans:team_results", "join", "get", PUBLIC_PAGE),  # the join link's holders: the team
     ("plans:method", "theme:temps", "get", MEMBER_PAGE),
     ("followup:compare", "coop", "get", MEMBER_PAGE),
     ("followup:action_status", "coop-action", "post", FACILITATOR_ACTION),

@@ -206,7 +206,9 @@ def test_the_facilitator_sees_the_buttons_and_the_priority_themes(client_as, fac
     response = client_as(facilitator).get(plan_url("plan", action.session))
     html = response.content.decode()
     assert "Supprimer" in html and "Ajouter une action" in html
-    assert html.count("prioritaire</span>") == 3
+    # No choice yet: the three proposed priorities, said to be proposed.
+    assert html.count("priorité proposée</span>") == 3
+    assert "L’équipe n’a pas encore retenu ses priorités" in html
 
 
 def test_user_text_is_escaped_on_the_plan_page(client_as, member, action):

@@ -69,7 +69,7 @@ def test_the_facilitator_downloads_an_a4_pdf_with_the_cooperative_scores_and_act
 
 def test_the_pdf_lists_the_weakest_themes_with_their_fiche(facilitator, visible_session):
     text, _reader = pdf_text(pdf.report_pdf(visible_session, analysis_of(visible_session)))
-    priorities = text[text.index("Priorités Les thèmes") :]
+    priorities = text[text.index("Pour chaque priorité, les affirmations") :]
     # Ranked by score: management (0,0), compétences (0,3), espaces (1,3).
     assert priorities.index("Fiche 6") < priorities.index("Fiche 5") < priorities.index("Fiche 4")
     assert "Cinq questions à se poser" in priorities
