@@ -30,7 +30,9 @@ def partners(request):
     return _guide_page(request, "fiches/partners.html")
 
 
-def fiche(request, number):
+def fiche_context(number):
+    """The context of a fiche's page (404 for an unknown number). Also used by plans' page of a
+    fiche read from a session, which adds the session around the same content."""
     try:
         current = load_fiche(number)
     except KeyError:
@@ -38,13 +40,16 @@ def fiche(request, number):
     # The quiz statement beside each question: the fiche asks, the quiz states.
     questions = [(q, q.statement_text) for q in current.questions]
     fiches = load_fiches()
-    return _guide_page(
-        request,
-        "fiches/fiche.html",
-        fiche=current,
-        questions=questions,
+    return {
+        "guide": load_guide(),
+        "fiche": current,
+        "questions": questions,
         # Numbered anchors: the priorities link to "the first step" of a method by its id.
-        method=[(f"methode-{i}", block) for i, block in enumerate(current.method, start=1)],
-        previous=fiches[number - 2] if number > 1 else None,
-        next=fiches[number] if number < len(fiches) else None,
-    )
+        "method": [(f"methode-{i}", block) for i, block in enumerate(current.method, start=1)],
+        "previous": fiches[number - 2] if number > 1 else None,
+        "next": fiches[number] if number < len(fiches) else None,
+    }
+
+
+def fiche(request, number):
+    return render(request, "fiches/fiche.html", fiche_context(number))

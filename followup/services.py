@@ -150,6 +150,17 @@ class Comparison:
             t.consolidated.after is not None for t in self.themes
         )
 
+    def targeted(self, actions):
+        """[(action, StatementChange)] for the earlier plan's actions that answer a statement
+        (`Action.statement`, issue 14): whether that statement moved, by its share of « Oui »
+        (scoring's counts, as the table above). Actions without a statement are left out."""
+        changes = {s.statement.pk: s for t in self.themes for s in t.statements}
+        return [
+            (action, changes[action.statement_id])
+            for action in actions
+            if action.statement_id in changes
+        ]
+
 
 def compare(before, after):
     """Theme by theme and statement by statement, the change from `before` to `after`.

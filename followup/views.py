@@ -78,6 +78,7 @@ def compare(request, slug):
             chart_data=charts.comparison_chart_data(comparison),
             actions=list(plans.actions_of(before)),
         )
+        context["targeted"] = comparison.targeted(context["actions"])
     elif form.is_bound:
         status = 400
     return render(request, "followup/compare.html", context, status=status)

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import refuse_control_characters
-from diagnostics.models import Answer, Theme
+from diagnostics.models import Answer, Statement, Theme
 from plans.models import Action
 from plans.services import consolidation_initial
 
@@ -86,12 +86,20 @@ class MemberChoiceField(forms.ModelChoiceField):
         return str(obj.user) if obj.user_id else obj.email
 
 
+class StatementChoiceField(forms.ModelChoiceField):
+    """The statements grouped by theme, each shown with its code, as the results page reads."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.code} · {obj.localized_text}"
+
+
 class ActionForm(forms.ModelForm):
     class Meta:
         model = Action
         fields = (
             "theme",
             "step",
+            "statement",
             "title",
             "description",
             "owner_membership",
@@ -100,7 +108,7 @@ class ActionForm(forms.ModelForm):
             "status",
             "indicator",
         )
-        field_classes = {"owner_membership": MemberChoiceField}
+        field_classes = {"owner_membership": MemberChoiceField, "statement": StatementChoiceField}
         widgets = {
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -111,6 +119,7 @@ class ActionForm(forms.ModelForm):
                 "invalid_choice": _("Choisissez une personne membre de cette coopérative.")
             },
             "theme": {"invalid_choice": _("Choisissez un thème de ce questionnaire.")},
+            "statement": {"invalid_choice": _("Choisissez une affirmation de ce questionnaire.")},
         }
 
     def __init__(self, *args, session, **kwargs):
@@ -127,6 +136,16 @@ class ActionForm(forms.ModelForm):
         ).order_by("email")
         self.fields["owner_membership"].empty_label = _("— personne de la liste —")
         self.fields["theme"].empty_label = _("— choisir un thème —")
+        # The statement the action answers: only this questionnaire's, grouped by theme (the
+        # theme of the action when it is known first). clean() checks it is of that theme.
+        statements = Statement.objects.filter(
+            theme__questionnaire_id=session.questionnaire_id
+        ).select_related("theme")
+        field = self.fields["statement"]
+        field.queryset = statements.order_by("theme__order", "order")
+        field.empty_label = _("— le thème dans son ensemble —")
+        field.help_text = _("L’affirmation du questionnaire à laquelle l’action répond.")
+        field.choices = self._grouped_statements(field)
 
     def clean_due_date(self):
         due = self.cleaned_data.get("due_date")
@@ -138,8 +157,27 @@ class ActionForm(forms.ModelForm):
             )
         return due
 
+    def _grouped_statements(self, field):
+        groups = {}
+        for statement in field.queryset:
+            groups.setdefault(statement.theme, []).append(
+                (statement.pk, field.label_from_instance(statement))
+            )
+        return [("", field.empty_label)] + [
+            (theme.localized_title, options) for theme, options in groups.items()
+        ]
+
     def clean(self):
         cleaned = super().clean()
+        statement, theme = cleaned.get("statement"), cleaned.get("theme")
+        if statement and theme and statement.theme_id != theme.pk:
+            self.add_error(
+                "statement",
+                ValidationError(
+                    _("Choisissez une affirmation du thème de l’action, ou aucune."),
+                    code="statement_of_another_theme",
+                ),
+            )
         if cleaned.get("owner_membership") and cleaned.get("owner_name", "").strip():
             self.add_error(
                 "owner_name",

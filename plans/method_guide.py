@@ -81,8 +81,12 @@ def _counts(result):
     }
 
 
-def _question_items(fiche: Fiche, statements) -> tuple[Item, ...]:
-    url = reverse("fiches:fiche", args=[fiche.number])
+def public_fiche_url(number):
+    return reverse("fiches:fiche", args=[number])
+
+
+def _question_items(fiche: Fiche, statements, fiche_url) -> tuple[Item, ...]:
+    url = fiche_url(fiche.number)
     questions = {q.statement: q.text for q in fiche.questions}
     return tuple(
         Item(
@@ -94,10 +98,10 @@ def _question_items(fiche: Fiche, statements) -> tuple[Item, ...]:
     )
 
 
-def _method_items(fiche: Fiche) -> tuple[Item, ...]:
+def _method_items(fiche: Fiche, fiche_url) -> tuple[Item, ...]:
     """The fiche's method as links to its parts: each step of a steps block, each titled block.
     FICHE 1's five steps are left out: they are the page itself."""
-    url = reverse("fiches:fiche", args=[fiche.number])
+    url = fiche_url(fiche.number)
     items = []
     for index, block in enumerate(fiche.method, start=1):
         if block.kind == "steps" and fiche.number != 1:
@@ -107,16 +111,18 @@ def _method_items(fiche: Fiche) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def method_guide(priority) -> list[StepGuide]:
-    """The five steps for ``priority`` (a ``plans.priorities.Priority``), in order."""
+def method_guide(priority, fiche_url=public_fiche_url) -> list[StepGuide]:
+    """The five steps for ``priority`` (a ``plans.priorities.Priority``), in order.
+    ``fiche_url(number)``: where the fiche links lead (the session's own fiche pages when the
+    method is read from a session, so the session stays in context)."""
     fiche, weak = priority.fiche, priority.weak_statements
     rows = fiche.opportunites_risques.rows
     statements = weak or tuple(priority.theme_result.statements)
     items = {
-        "avant-projet": _question_items(fiche, statements),
+        "avant-projet": _question_items(fiche, statements, fiche_url),
         "preparation": tuple(Item(row.risque) for row in rows if row.risque),
         "validation": tuple(Item(row.opportunite) for row in rows if row.opportunite),
-        "realisation": _method_items(fiche),
+        "realisation": _method_items(fiche, fiche_url),
         "suivi": tuple(Item(s.statement.text, _counts(s)) for s in statements),
     }
     guides = []

@@ -10,6 +10,7 @@ explanation alone.
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from diagnostics import publication, scoring
 from diagnostics.access import get_session_for
@@ -73,5 +74,12 @@ def method(request, slug, pk, theme_code):
         ranked = rank_priorities(results, agreed_scores(session))
         priority = next(p for p in ranked if p.theme.code == theme_code)
         context["priority"] = priority
-        context["steps"] = method_guide(priority)
+
+        def session_fiche_url(number):
+            return reverse("plans:session_fiche", args=[slug, pk, number])
+
+        context["steps"] = method_guide(priority, fiche_url=session_fiche_url)
+        # « Ajouter une action à cette étape » proposes the weakest statement first.
+        weak = priority.weak_statements
+        context["default_statement"] = weak[0].statement.pk if weak else None
     return render(request, "plans/method.html", context)

@@ -228,7 +228,7 @@ def save_consolidation(session, choices, user):
 
 
 def actions_of(session):
-    return session.actions.select_related("theme", "owner_membership__user").order_by(
+    return session.actions.select_related("theme", "statement", "owner_membership__user").order_by(
         "theme__order", "position", "pk"
     )
 

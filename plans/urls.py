@@ -3,6 +3,7 @@ from django.urls import path
 from plans import (
     decision_views,
     meeting_views,
+    path_views,
     results_views,
     summary,
     team_results,
@@ -19,6 +20,7 @@ urlpatterns = [
     path(f"{prefix}date-de-reunion/", decision_views.meeting_date, name="meeting_date"),
     path(f"{prefix}compte-rendu/", summary.summary, name="summary"),
     path(f"{prefix}methode/<slug:theme_code>/", results_views.method, name="method"),
+    path(f"{prefix}fiches/<int:number>/", path_views.session_fiche, name="session_fiche"),
     path(f"{prefix}consolidation/", views.consolidate, name="consolidate"),
     path(f"{prefix}atelier/", meeting_views.overview, name="meeting"),
     path(f"{prefix}atelier/<int:number>/", meeting_views.statement, name="meeting_statement"),

@@ -14,6 +14,7 @@ from diagnostics import scoring
 from diagnostics.access import get_session_for
 from plans import priorities, services
 from plans.forms import ActionForm, ConsolidationForm
+from plans.models import Action
 
 
 def with_visible_results(*, facilitator):
@@ -98,6 +99,13 @@ def _action_form(request, session, membership, action=None):
     theme = request.GET.get("theme", "")
     if action is None and theme.isascii() and theme.isdigit() and len(theme) <= 9:
         initial["theme"] = int(request.GET["theme"])
+    # From the method page: the step and the statement the action answers (issue 14). A value
+    # that is not one of the form's choices is only left out of the prefill, never a 500.
+    statement = request.GET.get("statement", "")
+    if action is None and statement.isascii() and statement.isdigit() and len(statement) <= 9:
+        initial["statement"] = int(statement)
+    if action is None and request.GET.get("step") in Action.Step.values:
+        initial["step"] = request.GET["step"]
     form = ActionForm(request.POST or None, instance=action, initial=initial, session=session)
     if request.method == "POST" and form.is_valid():
         services.save_action(form.build_action(), theme_changed="theme" in form.changed_data)

@@ -110,6 +110,7 @@ CASES = [
     ("plans:meeting_date", "closed", "get", FACILITATOR_PAGE),
     ("plans:team_results", "join", "get", PUBLIC_PAGE),  # the join link's holders: the team
     ("plans:method", "theme:temps", "get", MEMBER_PAGE),
+    ("plans:session_fiche", "session-fiche:2", "get", MEMBER_PAGE),  # a fiche read from a session
     ("followup:compare", "coop", "get", MEMBER_PAGE),
     ("followup:action_status", "coop-action", "post", FACILITATOR_ACTION),
     ("reports:my_data", "none", "get", SIGNED_IN_PAGE),
@@ -189,6 +190,9 @@ def build_kwargs(kind, cooperative, member):
         return kwargs
     if kind.startswith("fiche:"):
         return {"number": int(kind.split(":")[1])}
+    if kind.startswith("session-fiche:"):
+        session = SessionFactory(cooperative=cooperative, status="closed")
+        return {"slug": cooperative.slug, "pk": session.pk, "number": int(kind.split(":")[1])}
     session = SessionFactory(cooperative=cooperative, status=kind)
     return {"slug": cooperative.slug, "pk": session.pk}
 

@@ -14,10 +14,12 @@ def session_stepper(context, page="", session=None):
     `page` is the step the page belongs to (plans.stepper.STEP_KEYS)."""
     session = session or context["session"]
     request = context.get("request")
-    path = request.path if request is not None else ""
+    path = request.get_full_path() if request is not None else ""
     # The page's own count of sent sheets, when it has one for this session: one query less.
     participation = context.get("participation")
-    submitted = getattr(participation, "submitted", None) if session is context["session"] else None
+    submitted = (
+        getattr(participation, "submitted", None) if session is context.get("session") else None
+    )
     stepper = stepper_for(session, context.get("membership"), page, path, submitted)
     return {
         "stepper": stepper,

@@ -52,7 +52,8 @@ def test_the_avant_projet_puts_the_themes_weak_statements_on_the_table(
     questions = {q.statement: q.text for q in load_fiche(2).questions}
     for code in ("information.2", "information.3", "information.4", "information.5"):
         assert escape(questions[code]) in avant_projet
-        assert f"/guide/fiches/2/#question-{code.replace('.', '-')}" in avant_projet
+        fiche = reverse("plans:session_fiche", args=[answered.cooperative.slug, answered.pk, 2])
+        assert f"{fiche}#question-{code.replace('.', '-')}" in avant_projet
     assert escape(questions["information.1"]) not in avant_projet
     assert "Constituer une équipe projet" in avant_projet  # the guide's own point
 
@@ -67,7 +68,8 @@ def test_preparation_and_validation_bring_the_fiches_risks_and_opportunities(
             assert escape(row.risque) in step(html, "preparation")
         if row.opportunite:
             assert escape(row.opportunite) in step(html, "validation")
-    assert 'href="/guide/fiches/3/#methode-2"' in step(html, "realisation")
+    fiche = reverse("plans:session_fiche", args=[answered.cooperative.slug, answered.pk, 3])
+    assert f'href="{fiche}#methode-2"' in step(html, "realisation")
 
 
 def test_a_theme_without_weak_statement_offers_all_five_questions(client_as, member, answered):
@@ -87,7 +89,8 @@ def test_the_page_costs_a_bounded_number_of_queries(
 ):
     client = client_as(member)
     client.get(url(answered))
-    with django_assert_max_num_queries(8):  # the priorities page's 7, plus the theme
+    # The priorities page's 7, plus the theme, plus the stepper's 2 (progress, chosen).
+    with django_assert_max_num_queries(10):
         client.get(url(answered))
 
 

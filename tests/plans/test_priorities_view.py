@@ -51,7 +51,9 @@ def test_each_priority_shows_its_weak_statements_fiche_first_step_and_method(
     # projet.5 is Y, N, N: the only statement of projet most answered Non or ?.
     assert re.findall(r'data-statement="([a-z.0-9]+)"', projet) == ["projet.5"]
     assert "Oui : 1 · ? : 0 · Non : 2" in projet
-    assert 'href="/guide/fiches/1/"' in projet
+    # The fiche opens inside the session (plans:session_fiche), which stays in context.
+    fiche = reverse("plans:session_fiche", args=[answered.cooperative.slug, answered.pk, 1])
+    assert f'href="{fiche}"' in projet
     assert 'href="/guide/fiches/1/#etape-avant-projet">Avant-projet</a>' in projet
     method = reverse("plans:method", args=[answered.cooperative.slug, answered.pk, "projet"])
     assert f'href="{method}"' in projet
@@ -126,8 +128,9 @@ def test_the_page_costs_the_same_queries_for_3_and_50_respondents(
         make_respondent(large, letters)
     count_queries(client, small)  # warm the per-process caches (content files, session user)
     # Login session, user, membership, diagnostic session, participation, answer counts,
-    # statements: 7, whatever the number of respondents.
-    with django_assert_max_num_queries(7):
+    # statements: 7, whatever the number of respondents; the team's chosen priorities: 1; the
+    # stepper: 2 (the session's progress, its chosen priorities).
+    with django_assert_max_num_queries(10):
         client.get(url(small))
     assert count_queries(client, small) == count_queries(client, large)
 

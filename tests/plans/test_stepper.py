@@ -191,7 +191,7 @@ def test_every_session_page_shows_the_stepper_with_one_primary_button(
     assert response.status_code == 200
     nav = stepper_html(response.content.decode())
     assert 'data-state="consolidated"' in nav
-    assert re.search(r'<li class="stepper-step is-current[^"]*" data-step="priorities"', nav)
+    assert re.search(r'<li class="stepper-step is-current[^"]*" data-path-step="priorities"', nav)
     # On the priorities page itself the button would lead to the same page: left out.
     assert nav.count("btn btn-primary") == (0 if name == "plans:priorities" else 1)
 

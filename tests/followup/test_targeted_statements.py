@@ -1,0 +1,25 @@
+"""The follow-up shows whether the statement an action answered moved (issue 14, point 5)."""
+
+import re
+
+from diagnostics.models import Statement
+from plans.models import Action
+from tests.followup.conftest import compare_url
+
+
+def test_the_comparison_says_whether_the_statements_the_plan_targeted_moved(
+    client_as, member, cooperative, before, after
+):
+    temps = before.questionnaire.themes.get(code="temps")
+    Action.objects.create(
+        session=before, theme=temps, title="Réunions plus courtes",
+        statement=Statement.objects.get(code="temps.2"),
+    )  # fmt: skip
+    Action.objects.create(session=before, theme=temps, title="Sans affirmation")
+    html = client_as(member).get(compare_url(cooperative)).content.decode()
+    items = re.findall(r'<li class="mb-2" data-targeted="([a-z.0-9]+)">(.*?)</li>', html, re.S)
+    # By hand (conftest): temps.2 had 1 Oui in 3 (33 %), then 3 in 3 (100 %).
+    assert [code for code, _text in items] == ["temps.2"]
+    text = items[0][1]
+    assert "Réunions plus courtes" in text
+    assert "« Oui » 33 % → 100 %" in text and "hausse de 67 points" in text
