@@ -18,6 +18,7 @@ from diagnostics import quiz, scoring
 from followup.charts import theme_trend_svg
 from plans import services as plans
 from plans.models import Action, ConsolidatedAnswer
+from plans.priorities import chosen_by_session
 
 # --- Which sessions can be compared ----------------------------------------------------------
 
@@ -368,10 +369,18 @@ def set_status(action, status):
 
 
 def dashboard_context(cooperative, participation):
-    """The cooperative page's follow-up: four queries, whatever the number of sessions."""
+    """The cooperative page's follow-up: five queries, whatever the number of sessions."""
     comparable = comparable_sessions(participation)
     return {
         "comparable": comparable,
         "trend": trend(comparable) if len(comparable) >= 2 else None,
         "followup": action_followup(cooperative),
+        # [(session, [Theme])]: the priorities the team kept after each session (issue 14).
+        "chosen_priorities": _chosen_priorities([session for session, _n in participation]),
     }
+
+
+def _chosen_priorities(sessions):
+    chosen = chosen_by_session(sessions)
+    ordered = sorted((s for s in sessions if s.pk in chosen), key=chronological, reverse=True)
+    return [(session, chosen[session.pk]) for session in ordered]

@@ -16,6 +16,7 @@ from followup import charts, services
 from followup.forms import ActionStatusForm, CompareForm
 from plans import services as plans
 from plans.models import Action
+from plans.priorities import chosen
 
 PARAMS = ("avant", "apres")
 
@@ -77,6 +78,8 @@ def compare(request, slug):
             radar_svg=charts.comparison_radar(comparison),
             chart_data=charts.comparison_chart_data(comparison),
             actions=list(plans.actions_of(before)),
+            # What the team chose to work on after the earlier session (issue 14).
+            before_priorities=chosen(before),
         )
         context["targeted"] = comparison.targeted(context["actions"])
     elif form.is_bound:

@@ -244,14 +244,11 @@ class Decision:
 
 def decide(session, ranked) -> Decision:
     """The priorities of ``session`` among ``ranked`` (every theme, the weakest first: items with
-    a ``theme``, e.g. ``rank_priorities(...)`` or ``Analysis.priorities(None)``). One query."""
-    rows = list(
-        ChosenPriority.objects.filter(session=session)
-        .order_by("position", "pk")
-        .values_list("theme_id", "method")
-    )
+    a ``theme``, e.g. ``rank_priorities(...)`` or ``Analysis.priorities(None)``). At most one
+    query, shared with ``chosen`` (the stepper asks too)."""
+    rows = _chosen_rows(session)
     by_pk = {item.theme.pk: item for item in ranked}
-    items = [by_pk[pk] for pk, _method in rows if pk in by_pk]
+    items = [by_pk[theme.pk] for theme, _method in rows if theme.pk in by_pk]
     if items:
         return Decision(items, True, rows[0][1])
     return Decision(list(ranked)[:SUMMARY_SIZE], False)
@@ -272,17 +269,43 @@ class ForeignTheme(InvalidChoice):
     """A theme that is not one of the session's questionnaire (a forged form: the view says 400)."""
 
 
+# The rows are kept on the session instance for the request: the page, its stepper and its
+# includes all ask, and must not pay one query each. ``choose`` refreshes them.
+_CACHE = "_chosen_priority_rows"
+
+
+def _chosen_rows(session):
+    """[(Theme, method)] of the team's choice, in its order: one query per session instance."""
+    if _CACHE not in session.__dict__:
+        rows = ChosenPriority.objects.filter(session=session).select_related("theme")
+        session.__dict__[_CACHE] = [(r.theme, r.method) for r in rows.order_by("position", "pk")]
+    return session.__dict__[_CACHE]
+
+
 def chosen(session) -> list:
     """The themes the team kept as its priorities, in the order it gave them; [] while it has
     chosen none (pages then show the proposed ranking and say so). One query."""
-    rows = ChosenPriority.objects.filter(session=session).select_related("theme")
-    return [row.theme for row in rows.order_by("position", "pk")]
+    return [theme for theme, _method in _chosen_rows(session)]
+
+
+def chosen_by_session(sessions) -> dict:
+    """{session_id: [Theme]} — the chosen priorities of each of ``sessions`` (those without a
+    choice are left out), for the follow-up pages: one query whatever their number."""
+    rows = (
+        ChosenPriority.objects.filter(session__in=list(sessions))
+        .select_related("theme")
+        .order_by("session_id", "position", "pk")
+    )
+    chosen = {}
+    for row in rows:
+        chosen.setdefault(row.session_id, []).append(row.theme)
+    return chosen
 
 
 def chosen_method(session):
     """How the current choice was made ("tick" or "vote"), None while none is chosen."""
-    row = ChosenPriority.objects.filter(session=session).order_by("position", "pk").first()
-    return row.method if row else None
+    rows = _chosen_rows(session)
+    return rows[0][1] if rows else None
 
 
 def choose(session, themes, method="tick", user=None) -> list:
@@ -322,4 +345,5 @@ def choose(session, themes, method="tick", user=None) -> list:
             )
             for i, pk in enumerate(pks)
         )
+    session.__dict__[_CACHE] = [(by_pk[pk], method) for pk in pks]
     return [by_pk[pk] for pk in pks]
