@@ -8,7 +8,8 @@ from tests.factories import MembershipFactory, SessionFactory, make_respondent
 
 # Measured with bench/pages.py; a page that needs more must say why in review.
 BUDGET = {
-    "results": 7,
+    # 7 for the page, 2 for the stepper (the session's progress in one query, chosen priorities).
+    "results": 9,
     "dashboard": 10,
     "answer_get": 3,
     "answer_post": 6,
