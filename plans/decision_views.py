@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from diagnostics import scoring
 from diagnostics.access import get_session_for
-from plans import priorities
+from plans import priorities, votes
 
 
 def priorities_page(request, session, membership, status=200):
@@ -44,6 +44,8 @@ def priorities_page(request, session, membership, status=200):
             # Ticking needs the final results: not a first look while the session is open.
             "can_choose": membership.is_facilitator and session.is_closed,
         }
+        if context["can_choose"]:  # the meeting's priorities vote, as on L'atelier's screens
+            context["vote_panel"] = votes.vote_panel(session)
     return render(request, "plans/priorities.html", context, status=status)
 
 
