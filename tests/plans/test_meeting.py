@@ -186,3 +186,25 @@ def test_the_consolidation_page_and_the_meeting_link_to_each_other(
     meeting = client.get(plan_url("meeting", meeting_session)).content.decode()
     assert plan_url("meeting", meeting_session) in consolidation
     assert plan_url("consolidate", meeting_session) in meeting
+
+
+def test_the_priorities_page_shows_the_vote_panel_to_the_facilitator_only(
+    client_as, facilitator, member, meeting_session
+):
+    url = plan_url("priorities", meeting_session)
+    facilitator_page = client_as(facilitator).get(url).content.decode()
+    assert 'id="vote-panel"' in facilitator_page
+    assert "Faire voter les priorités" in facilitator_page
+    assert 'id="vote-panel"' not in client_as(member).get(url).content.decode()
+
+
+def test_the_meeting_screens_never_show_a_name_or_an_address(
+    client_as, facilitator, member, meeting_session
+):
+    client = client_as(facilitator)
+    client.post(statement_url(meeting_session, 1), {"value": "yes"})  # updated_by is stored
+    for url in (plan_url("meeting", meeting_session), statement_url(meeting_session, 1)):
+        html = client.get(url).content.decode()
+        for person in (facilitator, member):
+            assert person.email not in html, url
+            assert person.email.split("@")[0] not in html, url
