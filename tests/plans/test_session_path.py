@@ -176,3 +176,16 @@ def test_an_action_for_the_theme_as_a_whole_has_no_statement(client_as, facilita
 
 def test_a_member_cannot_open_the_prefilled_action_form(client_as, member, answered):
     assert client_as(member).get(create_url(answered) + "?step=suivi").status_code == 403
+
+
+def test_the_consolidation_form_flags_only_the_statements_that_split_the_team(
+    client_as, facilitator, closed_session
+):
+    # Four sheets: projet.2 gets Oui, Oui, Non, Non (split); every other statement Oui, Oui,
+    # Oui, Non (one dissenter, « 25 % (fort) » before: not split).
+    for letters in ("Y" * 30, "Y" * 30, "YN" + "Y" * 28, "N" * 30):
+        make_respondent(closed_session, letters)
+    url = reverse("plans:consolidate", args=[closed_session.cooperative.slug, closed_session.pk])
+    html = client_as(facilitator).get(url).content.decode()
+    assert re.findall(r'data-split="([a-z.0-9]+)"', html) == ["projet.2"]
+    assert "— désaccord" not in html
