@@ -29,5 +29,7 @@ def pdf_context(session, analysis):
             "comparison": comparison,
             "radar": radar,
             "trend": trend,
+            # Whether the statements the previous plan's actions answered moved (issue 14).
+            "targeted": comparison.targeted(review.actions) if comparison else [],
         }
     }

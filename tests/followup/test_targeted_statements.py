@@ -23,3 +23,21 @@ def test_the_comparison_says_whether_the_statements_the_plan_targeted_moved(
     text = items[0][1]
     assert "Réunions plus courtes" in text
     assert "« Oui » 33 % → 100 %" in text and "hausse de 67 points" in text
+
+
+def test_the_follow_up_chapter_of_the_pdf_says_whether_the_targeted_statement_moved(before, after):
+    from diagnostics import scoring
+    from plans import services
+    from reports import pdf
+
+    temps = before.questionnaire.themes.get(code="temps")
+    target = Statement.objects.get(code="temps.2")
+    Action.objects.create(
+        session=before, theme=temps, title="Réunions plus courtes", statement=target
+    )
+    html = pdf.render_html(after, services.analyse(after, scoring.compute_results(after, 3)))
+    table = html[html.index('id="targeted"') :]
+    table = table[: table.index("</table>")]
+    # By hand: 1 Oui in 3 (33 %) before, 3 in 3 (100 %) after.
+    assert "Réunions plus courtes" in table and target.text in table
+    assert re.search(r"33&nbsp;%</td>\s*<td class=\"num\">100&nbsp;%", table)
