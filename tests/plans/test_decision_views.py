@@ -5,13 +5,14 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from diagnostics import scoring
 from diagnostics.models import Questionnaire, Theme
 from plans import priorities, services
 from plans.models import Action, ChosenPriority, ConsolidatedAnswer
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, make_respondent
 from tests.plans.conftest import plan_url
 
 
@@ -259,3 +260,36 @@ def test_a_member_cannot_set_the_meeting_date(client_as, member, visible_session
     assert response.status_code == 403
     visible_session.refresh_from_db()
     assert visible_session.meeting_date is None
+
+
+def test_the_meeting_date_link_is_on_the_priorities_page_before_the_close(
+    client_as, facilitator, member, open_session
+):
+    html = client_as(facilitator).get(plan_url("priorities", open_session)).content.decode()
+    assert 'id="meeting-date-link"' in html and 'id="results-hidden"' in html
+    html = client_as(member).get(plan_url("priorities", open_session)).content.decode()
+    assert 'id="meeting-date-link"' not in html
+
+
+@pytest.mark.parametrize("respondents", [3, 60])
+def test_the_summary_and_the_team_results_cost_the_same_queries_for_3_and_60(
+    client, client_as, member, visible_session, themes, respondents, django_assert_max_num_queries
+):
+    for n in range(respondents - 3):
+        make_respondent(visible_session, ("YNU"[n % 3] * 5 + "YYNNU") * 3)
+    for n in range(8):
+        Action.objects.create(session=visible_session, theme=themes[n % 6], title=f"Action {n}")
+    priorities.choose(visible_session, [themes[0]], "tick")
+    member_client = client_as(member)
+    member_client.get(plan_url("summary", visible_session))  # warm the per-process caches
+    # Login session, user, membership, session, participation (page and stepper), consolidated
+    # answers, actions, chosen priorities, the stepper's progress: whatever the team's size.
+    with django_assert_max_num_queries(11):
+        assert member_client.get(plan_url("summary", visible_session)).status_code == 200
+    link = reverse("plans:team_results", args=[visible_session.join_token])
+    client.logout()
+    client.get(link)
+    # Session by its key, participation, consolidated answers, actions, chosen priorities, and
+    # the (anonymous) session lookup: whatever the team's size.
+    with django_assert_max_num_queries(6):
+        assert client.get(link).status_code == 200
