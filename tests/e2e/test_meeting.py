@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from diagnostics import quiz
 from plans.models import ConsolidatedAnswer
+from tests.e2e.conftest import axe_violations, format_violations
 from tests.factories import PASSWORD, SessionFactory, make_respondent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -62,6 +63,8 @@ def test_the_radar_and_a_statement_fit_the_projector_without_scrolling(
     page.screenshot(path=artifacts / f"meeting-radar-{size}.png")
     ok, sizes = fits(page)
     assert ok, f"the radar screen scrolls at {size}: {sizes}"
+    violations = axe_violations(page)
+    assert not violations, format_violations(page.url, violations)
 
     page.get_by_role("link", name="Commencer").click()
     first = quiz.statements_of(meeting_session.questionnaire_id)[0]
@@ -72,6 +75,8 @@ def test_the_radar_and_a_statement_fit_the_projector_without_scrolling(
     page.screenshot(path=artifacts / f"meeting-statement-{size}.png")
     ok, sizes = fits(page)
     assert ok, f"the statement screen scrolls at {size}: {sizes}"
+    violations = axe_violations(page)
+    assert not violations, format_violations(page.url, violations)
 
 
 def test_the_keys_record_the_team_answer_and_move_between_statements(
@@ -119,3 +124,22 @@ def test_a_390_px_window_scrolls_down_but_never_sideways(
     page.get_by_role("button", name="Non").click()
     expect(page).to_have_url(re.compile(r"/atelier/2/$"))
     assert ConsolidatedAnswer.objects.get(session=meeting_session).value == "no"
+
+
+def test_without_javascript_a_tap_records_and_the_links_move(
+    open_context, facilitator, meeting_session
+):
+    page = open_context(viewport=PROJECTORS[0], java_script_enabled=False).new_page()
+    log_in(page, facilitator.email)
+    page.goto(meeting_url(meeting_session))
+    expect(page.locator("[data-fullscreen]")).to_be_hidden()  # the API needs the script
+    expect(page.locator(".radar-svg-fallback svg")).to_be_visible()
+    page.get_by_role("link", name="Commencer").click()
+    page.get_by_label("Note de l’équipe (facultative)").fill("Sans script")
+    page.get_by_role("button", name="Non").click()
+    expect(page).to_have_url(re.compile(r"/atelier/2/$"))
+    agreed = ConsolidatedAnswer.objects.get(session=meeting_session)
+    assert (agreed.value, agreed.note) == ("no", "Sans script")
+    page.get_by_role("link", name="← précédente").click()
+    expect(page).to_have_url(re.compile(r"/atelier/1/$"))
+    expect(page.locator("#decision-state")).to_have_text("Retenue : Non")
