@@ -107,7 +107,8 @@ def state_of(session, submitted=None):
         return Facts(State.DRAFT, False)
     if session.is_open:
         return Facts(State.OPEN, False)
-    if submitted is None:
+    if submitted is None and session.results_snapshot is None:
+        # A session closed with its copy of the results reads its count there (hidden_reason).
         submitted = scoring.participation(session).submitted
     if not scoring.final_results_visible(session, submitted):
         return Facts(State.CLOSED_BELOW_K, False)

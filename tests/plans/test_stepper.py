@@ -209,3 +209,22 @@ def test_a_member_sees_the_path_without_the_facilitators_buttons(session_in, cli
     url = reverse("diagnostics:session", args=[session.cooperative.slug, session.pk])
     nav = stepper_html(client_as(member).get(url).content.decode())
     assert "Ouvrir la session" not in nav and "btn btn-primary" not in nav
+
+
+@pytest.mark.parametrize(
+    ("sheets", "state", "queries"),
+    # Below k no copy is kept: the sheets are counted (1). From k the copy has the count: the
+    # progress and the chosen priorities only (2).
+    [(1, State.CLOSED_BELOW_K, 1), (3, State.CLOSED, 2)],
+)
+def test_the_state_of_a_session_closed_by_the_facilitator_is_read_in_few_queries(
+    open_session, sheets, state, queries, django_assert_num_queries
+):
+    from diagnostics import services
+
+    for letters in SHEETS[:sheets]:
+        make_respondent(open_session, letters)
+    services.close_session(open_session)
+    open_session.refresh_from_db()
+    with django_assert_num_queries(queries):
+        assert state_of(open_session).state == state
