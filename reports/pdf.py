@@ -127,4 +127,3 @@ def render_pdf(html, fetcher=None):
 def report_pdf(session, analysis, fetcher=None):
     """The report of a session whose results are visible, as PDF bytes."""
     return render_pdf(render_html(session, analysis), fetcher)
-

@@ -38,7 +38,9 @@ def test_the_same_theme_twice_counts_once(visible_session, themes):
 
 def test_a_theme_of_another_questionnaire_is_refused(visible_session, themes):
     other = Questionnaire.objects.create(code="autre", title="Autre")
-    foreign = Theme.objects.create(questionnaire=other, code="x", order=1, title="X", fiche_number=1)
+    foreign = Theme.objects.create(
+        questionnaire=other, code="x", order=1, title="X", fiche_number=1
+    )
     with pytest.raises(ForeignTheme):
         choose(visible_session, [themes[0], foreign], "tick")
     with pytest.raises(ForeignTheme):
