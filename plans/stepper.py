@@ -249,9 +249,18 @@ def stepper_for(session, membership, page="", path="", submitted=None):
         for i, (key, label) in enumerate(STEPS)
     ]
     primary = _primary(session, facts, facilitator, urls)
-    if primary is not None and (not primary.url or primary.url == path):
+    if primary is not None and _leads_here(primary.url, path, page == CURRENT_STEP[facts.state]):
         primary = None
     return Stepper(facts.state, steps, primary)
+
+
+def _leads_here(url, path, page_is_current_step):
+    """Whether the button would only reload the page (or has nowhere to go). On the page of the
+    current step the query string does not count: the comparison page is the follow-up step
+    whichever pair it shows by default."""
+    if not url or url == path:
+        return True
+    return page_is_current_step and url.split("?")[0] == path.split("?")[0]
 
 
 def render_on_session_page(request, session, membership):
