@@ -143,3 +143,29 @@ def test_without_javascript_a_tap_records_and_the_links_move(
     page.get_by_role("link", name="← précédente").click()
     expect(page).to_have_url(re.compile(r"/atelier/1/$"))
     expect(page.locator("#decision-state")).to_have_text("Retenue : Non")
+
+
+def test_full_screen_stays_on_from_one_statement_to_the_next(
+    open_context, facilitator, meeting_session
+):
+    """The Fullscreen API ends with the document: in full screen the script swaps each next
+    screen in place, so recording an answer or moving keeps the projector full screen."""
+    page = open_context(viewport=PROJECTORS[0]).new_page()
+    log_in(page, facilitator.email)
+    page.goto(meeting_url(meeting_session))
+    page.get_by_role("button", name="Plein écran").click()
+    page.wait_for_function("() => document.fullscreenElement !== null")
+    page.get_by_role("link", name="Commencer").click()
+    expect(page).to_have_url(re.compile(r"/atelier/1/$"))
+    page.locator("h1").click()
+    page.keyboard.press("n")
+    expect(page).to_have_url(re.compile(r"/atelier/2/$"))
+    expect(page.locator("#meeting-progress")).to_contain_text("Réponses de l’équipe : 1/30")
+    assert ConsolidatedAnswer.objects.get(session=meeting_session).value == "no"
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"/atelier/3/$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/atelier/2/$"))
+    expect(page.locator("#meeting-progress")).to_contain_text("Affirmation 2/30")
+    assert page.evaluate("() => document.fullscreenElement !== null")
+    expect(page.get_by_role("button", name="Plein écran")).to_have_attribute("aria-pressed", "true")
