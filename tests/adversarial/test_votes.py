@@ -255,3 +255,27 @@ def test_a_member_cannot_open_or_reveal_a_vote(client, member, cooperative, proj
     assert other.post(coop_url("plans:vote_reveal", session, vote.pk)).status_code == 403
     assert other.get(coop_url("plans:vote_status", session)).status_code == 403
     assert Vote.objects.get(pk=vote.pk).revealed_at is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_eight_ballots_posted_at_once_from_one_phone_count_once(projector, cooperative):
+    # A script firing the same ballot in parallel, hoping two get in before the constraint.
+    from django.db import connection
+
+    from tests.diagnostics.test_concurrency import _at_once
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs real concurrent connections (PostgreSQL; CI runs it)")
+    session, phones = closed_with_sheets(cooperative, 3)
+    vote = open_vote(projector, session)
+    cookie = phones[0].cookies[voter_pass_cookie_name(session)].value
+
+    def post(_i):
+        attacker = Client()
+        attacker.cookies[voter_pass_cookie_name(session)] = cookie
+        return ballot(attacker, session, vote, value="no").status_code
+
+    statuses = _at_once(8, post)
+    assert sorted(statuses) == [302] + [409] * 7
+    assert Vote.objects.get(pk=vote.pk).voters == 1
+    assert totals(vote) == {"yes": 0, "unsure": 0, "no": 1}
