@@ -169,3 +169,23 @@ def test_full_screen_stays_on_from_one_statement_to_the_next(
     expect(page.locator("#meeting-progress")).to_contain_text("Affirmation 2/30")
     assert page.evaluate("() => document.fullscreenElement !== null")
     expect(page.get_by_role("button", name="Plein écran")).to_have_attribute("aria-pressed", "true")
+
+
+def test_full_screen_stays_on_while_a_vote_is_opened_and_revealed(
+    open_context, facilitator, meeting_session
+):
+    """The vote panel polls while a vote is open and reloads when it changes: a panel swapped
+    out must stop polling, or revealing the vote would reload the page out of full screen."""
+    page = open_context(viewport=PROJECTORS[0]).new_page()
+    log_in(page, facilitator.email)
+    page.goto(meeting_url(meeting_session, 1))
+    page.get_by_role("button", name="Plein écran").click()
+    page.wait_for_function("() => document.fullscreenElement !== null")
+    page.get_by_role("button", name="Faire voter cette affirmation").click()
+    expect(page.locator("#vote-count")).to_contain_text("ouvert")
+    page.wait_for_timeout(2500)  # the open vote's panel polls once
+    page.get_by_role("button", name="Fermer et afficher le résultat").click()
+    expect(page.locator("#vote-count")).not_to_contain_text("ouvert")
+    page.wait_for_timeout(4500)  # two more polls of any panel left behind
+    assert page.evaluate("() => document.fullscreenElement !== null")
+    expect(page).to_have_url(re.compile(r"/atelier/1/$"))
