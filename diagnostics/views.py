@@ -254,4 +254,3 @@ def session_qr(request, slug, pk):
             "code_url": request.build_absolute_uri(reverse("answers:by_code")),
         },
     )
-

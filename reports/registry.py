@@ -35,9 +35,7 @@ class SessionFile:
     submitted: int
 
     def analysis(self):
-        return plans.analyse(
-            self.session, scoring.compute_results(self.session, self.submitted)
-        )
+        return plans.analyse(self.session, scoring.compute_results(self.session, self.submitted))
 
 
 @dataclass(frozen=True)

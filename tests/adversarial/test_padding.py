@@ -34,9 +34,7 @@ def test_four_fake_sheets_and_one_real_never_reach_results_with_k_5_team_of_4(
     assert Respondent.objects.filter(session=session).count() == 4
     services.close_session(session)
     session.refresh_from_db()
-    page = client_as(facilitator).get(
-        reverse("plans:results", args=[cooperative.slug, session.pk])
-    )
+    page = client_as(facilitator).get(reverse("plans:results", args=[cooperative.slug, session.pk]))
     assert page.context.get("results") is None
 
 
