@@ -299,7 +299,7 @@ def theme(request, session, token, number):
     form = ThemeAnswersForm(
         request.POST if request.method == "POST" else None, statements=statements
     )
-    status = 200
+    status, ask_skip = 200, False
     if request.method == "POST":
         if form.unknown_keys():
             form.add_error(
@@ -307,17 +307,23 @@ def theme(request, session, token, number):
             )
             status = 400
         elif form.is_valid():
-            going_back = request.POST.get("direction") == "previous"
+            direction = request.POST.get("direction")
+            going_back = direction == "previous"
+            # Moving on from a theme with blanks asks first (« Passer ce thème ? »); what was
+            # answered is saved either way, and the sheet resumes here until it is confirmed.
+            ask_skip = direction == "next" and len(form.answered_values()) < len(statements)
             next_number = number - 1 if going_back else number + 1
             # Resume at the furthest theme reached, even after going back to edit.
-            resume_at = max(respondent.current_theme, min(number + 1, len(themes)))
+            reached = number if ask_skip else min(number + 1, len(themes))
+            resume_at = max(respondent.current_theme, reached)
             if not services.save_answers(respondent, form.answered_values(), resume_at):
                 return unavailable(request, session, frozen=True)
             if going_back and next_number >= 1:
                 return redirect("answers:theme", token, next_number)
-            if next_number > len(themes):
-                return redirect("answers:review", token)
-            return redirect("answers:theme", token, next_number)
+            if not ask_skip:
+                if next_number > len(themes):
+                    return redirect("answers:review", token)
+                return redirect("answers:theme", token, next_number)
         else:
             status = 400
     # One query gives both the page's current choices and the progress count.
@@ -332,6 +338,11 @@ def theme(request, session, token, number):
             "theme": current,
             "form": form,
             "respondent": respondent,
+            "ask_skip": ask_skip,
+            "blank_count": sum(1 for s in statements if s.pk not in existing),
+            "first_blank": next(
+                (ThemeAnswersForm.field_name(s) for s in statements if s.pk not in existing), ""
+            ),
             **_progress(themes, number, len(existing)),
         },
         status=status,

@@ -90,6 +90,13 @@ class ThemeAnswersForm(forms.Form):
     """The five statements of one theme, each a Oui / ? / Non choice (none is mandatory here)."""
 
     PREFIX = "s_"
+    # The guide prints « ? »; its words are what a screen reader and a hesitant reader need.
+    # The template keeps « ? » beside them as the visual mark (hidden from screen readers).
+    CHOICES = [
+        (Answer.Value.YES, _("Oui")),
+        (Answer.Value.UNSURE, _("Je ne sais pas")),
+        (Answer.Value.NO, _("Non")),
+    ]
 
     def __init__(self, *args, statements, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,11 +104,13 @@ class ThemeAnswersForm(forms.Form):
         for statement in statements:
             self.fields[self.field_name(statement)] = forms.ChoiceField(
                 label=statement.text,
-                choices=Answer.Value.choices,
+                choices=self.CHOICES,
                 required=False,
                 widget=forms.RadioSelect,
                 error_messages={
-                    "invalid_choice": _("Choisissez Oui, ? ou Non pour cette affirmation.")
+                    "invalid_choice": _(
+                        "Choisissez Oui, Je ne sais pas ou Non pour cette affirmation."
+                    )
                 },
             )
 

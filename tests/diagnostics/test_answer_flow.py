@@ -169,7 +169,7 @@ def test_a_forged_choice_is_refused_and_nothing_is_written(client, open_session)
     data[first] = "maybe"
     response = client.post(url("theme", open_session, 1), data)
     assert response.status_code == 400
-    assert "Choisissez Oui, ? ou Non" in response.content.decode()
+    assert "Choisissez Oui, Je ne sais pas ou Non" in response.content.decode()
     assert respondent.answers.count() == 0
 
 
