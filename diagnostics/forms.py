@@ -30,11 +30,17 @@ class SessionForm(forms.ModelForm):
             "team_size",
             "members_only",
             "previous",
+            "deadline",
         )
         field_classes = {"previous": PreviousSessionField}
         help_texts = {
             "title": _("Par exemple « Diagnostic de printemps 2027 »."),
+            "deadline": _(
+                "Facultative : affichée sur la page de la session et dans les rappels. La "
+                "session reste ouverte jusqu’à ce que vous la clôturiez."
+            ),
         }
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         error_messages = {
             "previous": {
                 "invalid_choice": _(
@@ -53,6 +59,8 @@ class SessionForm(forms.ModelForm):
             # The cap and who may answer freeze with k: they are what makes k count people.
             self.fields["team_size"].disabled = True
             self.fields["members_only"].disabled = True
+        if self.instance.pk and self.instance.is_closed:
+            self.fields["deadline"].disabled = True  # nobody answers a closed session any more
         cooperative = self.instance.cooperative if self.instance.cooperative_id else None
         if cooperative is not None:
             if self.initial.get("team_size") is None:
@@ -71,6 +79,16 @@ class SessionForm(forms.ModelForm):
         value = self.cleaned_data.get("team_size")
         if value is None and not self.fields["team_size"].disabled and self.instance.cooperative_id:
             value = self.instance.cooperative.headcount
+        return value
+
+    def clean_deadline(self):
+        value = self.cleaned_data.get("deadline")
+        unchanged = value == self.initial.get("deadline")
+        if value is not None and not unchanged and value < timezone.localdate():
+            raise forms.ValidationError(
+                _("La date limite ne peut pas être passée : choisissez aujourd’hui ou plus tard."),
+                code="past",
+            )
         return value
 
     def previous_candidates(self):

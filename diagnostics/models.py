@@ -141,6 +141,9 @@ class DiagnosticSession(models.Model):
     # The team meeting where the results are discussed (issue 14): set by the facilitator
     # (plans' meeting-date page), told to the people who answered on the join link's results.
     meeting_date = models.DateField(_("date de la réunion d’équipe"), null=True, blank=True)
+    # The date the facilitator asks the team to answer by (issue 15): shown on the session page
+    # and in reminders. A date only, never enforced: closing stays the facilitator's act.
+    deadline = models.DateField(_("date limite pour répondre"), null=True, blank=True)
     # The guide's step « Suivi »: the diagnostic is run again, and the new session is read
     # against the earlier one (same cooperative, same questionnaire: checked in clean()).
     previous = models.ForeignKey(

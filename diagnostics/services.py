@@ -5,6 +5,7 @@ The guide's scoring and visibility rules are in `diagnostics.scoring`; the quiz 
 """
 
 import ipaddress
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
@@ -284,6 +285,28 @@ def reveal_results(session):
     locked.revealed_at = timezone.now()
     locked.save(update_fields=["results_snapshot", "revealed_at"])
     return locked
+
+
+@dataclass(frozen=True)
+class Progress:
+    """« 4 sur 6 » and its bar: counts only, never who."""
+
+    submitted: int
+    expected: int
+
+    @property
+    def step(self):
+        """The share sent, in steps of 5 % (CSS classes for the bar: no inline style, CSP)."""
+        if not self.expected:
+            return 0
+        return min(100, round(100 * self.submitted / self.expected / 5) * 5)
+
+
+def progress(session, submitted):
+    """Sheets sent against the team: its declared size (frozen at opening), else the
+    cooperative's members (one more query)."""
+    expected = session.team_size or session.cooperative.memberships.count()
+    return Progress(submitted, expected)
 
 
 def members_to_remind(session):

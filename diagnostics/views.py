@@ -77,6 +77,7 @@ def session_edit(request, slug, pk):
 @login_required
 def session_detail(request, slug, pk):
     session, membership = get_session_for(request, slug, pk)
+    counts = scoring.participation(session)
     return render(
         request,
         "diagnostics/session_detail.html",
@@ -84,7 +85,8 @@ def session_detail(request, slug, pk):
             "cooperative": session.cooperative,
             "membership": membership,
             "session": session,
-            "participation": scoring.participation(session),
+            "participation": counts,
+            "progress": services.progress(session, counts.submitted),
             "join_url": request.build_absolute_uri(session.get_join_url()),
             # The path after the answers (the stepper), drawn by the layers above.
             "session_extras": session_page.extras(request, session, membership),

@@ -17,6 +17,9 @@ BUDGET = {
     # The meeting's screens: the results, the agreed answers and the latest vote (its panel).
     "meeting": 8,
     "meeting_statement": 8,
+    # Session page: session, cooperative and membership, the counts, the stepper's progress and
+    # chosen priorities (the team's size is frozen on the session: no count of members).
+    "session": 6,
 }
 
 
@@ -50,6 +53,21 @@ def test_meeting_pages(
     client.get(url)  # warm the per-process questionnaire cache, as in a running server
     with django_assert_max_num_queries(BUDGET[name]):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("status", ["open", "draft"])
+def test_session_page(
+    client_as, facilitator, cooperative, open_session, team, django_assert_max_num_queries, status
+):
+    """The participation block (« 4 sur 6 », its bar, the deadline) adds no query per member."""
+    session = open_session if status == "open" else SessionFactory(cooperative=cooperative)
+    if status == "open":
+        for _ in range(team):
+            make_respondent(session, "Y" * 30)
+    client = client_as(facilitator)
+    client.get(session.get_absolute_url())
+    with django_assert_max_num_queries(BUDGET["session"]):
+        assert client.get(session.get_absolute_url()).status_code == 200
 
 
 def test_dashboard(client_as, facilitator, cooperative, team, django_assert_max_num_queries):
