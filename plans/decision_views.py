@@ -17,22 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from diagnostics import scoring
 from diagnostics.access import get_session_for
 from plans import priorities, votes
+from plans.session_context import results_context
 
 
 def priorities_page(request, session, membership, status=200):
     """The priorities page: every theme ranked (agreed scores first), the team's choice, and
     for the facilitator the form to tick 1 to 3 of them. Data only when results are visible."""
-    state = scoring.results_state(session)
-    context = {
-        "cooperative": session.cooperative,
-        "membership": membership,
-        "session": session,
-        "participation": state.participation,
-        "hidden_reason": state.hidden_reason,
-    }
+    context, state = results_context(session, membership)
     if state.results is not None:
         agreed = priorities.agreed_scores(session)
         ranked = priorities.rank_priorities(state.results, agreed)

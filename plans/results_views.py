@@ -12,46 +12,26 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from diagnostics import publication, scoring
+from diagnostics import publication
 from diagnostics.access import get_session_for
 from diagnostics.models import Theme
 from plans import decision_views, review, services
 from plans.method_guide import method_guide
 from plans.priorities import agreed_scores, rank_priorities
+from plans.session_context import results_context
 
 
 @login_required
 def results(request, slug, pk):
     session, membership = get_session_for(request, slug, pk)
-    state = scoring.results_state(session)
-    context = {
-        "cooperative": session.cooperative,
-        "membership": membership,
-        "session": session,
-        "participation": state.participation,
-        "hidden_reason": state.hidden_reason,
-        # A follow-up session opens on the review of the previous plan (issue 9).
-        "review": review.review_of(session),
-    }
+    # A follow-up session opens on the review of the previous plan (issue 9).
+    context, state = results_context(session, membership, review=review.review_of(session))
     if state.results is not None:
         context["results"] = state.results
         context["left_out"] = publication.left_out(session, state.participation.submitted)
         # The chart and radar with the consolidated dataset, disagreement and "?" shares.
         context.update(services.results_extra(session, state.results))
     return render(request, "plans/results.html", context)
-
-
-def _session_context(session, membership):
-    """The page's context and the session's results, or None while they are hidden."""
-    state = scoring.results_state(session)
-    context = {
-        "cooperative": session.cooperative,
-        "membership": membership,
-        "session": session,
-        "participation": state.participation,
-        "hidden_reason": state.hidden_reason,
-    }
-    return context, state.results
 
 
 @login_required
@@ -68,8 +48,8 @@ def priorities(request, slug, pk):
 def method(request, slug, pk, theme_code):
     session, membership = get_session_for(request, slug, pk)
     theme = get_object_or_404(Theme, questionnaire_id=session.questionnaire_id, code=theme_code)
-    context, results = _session_context(session, membership)
-    context["theme"] = theme
+    context, state = results_context(session, membership, theme=theme)
+    results = state.results
     if results is not None:
         ranked = rank_priorities(results, agreed_scores(session))
         priority = next(p for p in ranked if p.theme.code == theme_code)

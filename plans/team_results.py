@@ -11,9 +11,9 @@ may travel beyond the team, and nobody is named here), and the meeting date if o
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from diagnostics import scoring
 from diagnostics.answer_views import join_link, member_of
 from plans import services, summary
+from plans.session_context import results_context
 
 
 @join_link
@@ -22,13 +22,7 @@ def team_results(request, session, token):
     # answer pages do.
     if session.members_only and member_of(request, session) is None:
         raise PermissionDenied
-    state = scoring.results_state(session)
-    context = {
-        "session": session,
-        "token": token,
-        "participation": state.participation,
-        "hidden_reason": state.hidden_reason,
-    }
+    context, state = results_context(session, token=token)
     if state.results is not None:
         analysis = services.analyse(session, state.results)
         context["analysis"] = analysis
