@@ -389,17 +389,7 @@ def review(request, session, token):
     )
 
 
-@join_link
-def thanks(request, session, token):
-    respondent = current_respondent(request, session)
-    if respondent is None or not respondent.is_submitted:
-        return redirect("answers:start", token)
-    context = {
-        "session": session,
-        "token": token,
-        "join_notices": join_link_notices(session, token),
-    }
-    return render(request, "answers/thanks.html", context)
+# The thanks page and « m'envoyer ce lien » are in diagnostics/thanks.py.
 
 
 @join_link

@@ -61,6 +61,7 @@ CASES = [
     ("answers:theme", "join-theme", "get", everyone(302)),  # no answer sheet yet: to the start
     ("answers:review", "join", "get", everyone(302)),
     ("answers:thanks", "join", "get", everyone(302)),
+    ("answers:send_link", "join", "post", everyone(302)),  # no sent sheet here: to the start
     ("answers:mine", "join", "get", everyone(302)),
     ("answers:forget", "join", "post", everyone(302)),  # back to the start, cookies forgotten
     ("cooperatives:create", "none", "get", SIGNED_IN_PAGE),
