@@ -77,6 +77,17 @@ class AddMembersForm(forms.Form):
         return valid
 
 
+class NewLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Votre adresse e-mail"),
+        max_length=254,
+        help_text=_("Celle à laquelle votre coopérative vous a invité·e."),
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Rôle"), choices=Membership.Role.choices)
 

@@ -80,7 +80,7 @@ def send(request, membership, token):
     if sent:
         outbox.record(
             membership.cooperative,
-            request.user,
+            request.user if request.user.is_authenticated else None,  # asked by the member
             OutgoingEmail.Kind.INVITATION,
             membership=membership,
         )
@@ -89,20 +89,40 @@ def send(request, membership, token):
 
 def issue_and_send(request, membership):
     """A fresh emailed link; when the mail server fails, that link is revoked (nobody has it)."""
-    invitation, token = issue(membership, created_by=request.user)
+    creator = request.user if request.user.is_authenticated else None
+    invitation, token = issue(membership, created_by=creator)
     if send(request, membership, token):
         return True
     Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
     return False
 
 
-# What redeeming a link did.
-INVALID, NEW_ACCOUNT, JOINED, LOGIN_REQUIRED, WRONG_ACCOUNT = (
+def send_requested_links(request, email):
+    """A member typed their address on the invitation page: each of that address's memberships
+    not yet joined gets a fresh link, by email to the membership's own address only, unless one
+    went out within the cooldown or its cooperative's daily cap is reached. Returns how many
+    were sent; the page never says (run after the response: see invitation_views.new_link)."""
+    sent = 0
+    pending = Membership.objects.filter(email__iexact=email, user__isnull=True)
+    for membership in pending.select_related("cooperative"):
+        if outbox.member_in_cooldown(membership):
+            continue
+        if not outbox.emails_left_today(membership.cooperative, None):
+            continue
+        sent += issue_and_send(request, membership)
+    return sent
+
+
+# What redeeming a link did. USED and STALE are real links the visitor holds (192 random bits:
+# not guessed), so the page may say what to do instead; an unknown token stays INVALID (404).
+INVALID, NEW_ACCOUNT, JOINED, LOGIN_REQUIRED, WRONG_ACCOUNT, USED, STALE = (
     "invalid",
     "new_account",
     "joined",
     "login_required",
     "wrong_account",
+    "used",
+    "stale",
 )
 
 
@@ -135,7 +155,10 @@ def redeem(token, current_user):
         .first()
     )
     if invitation is None:
-        return Redemption(INVALID)
+        spent = Invitation.objects.filter(token_hash=hash_token(token or "")).first()
+        if spent is None:
+            return Redemption(INVALID)
+        return Redemption(USED if spent.used_at else STALE)  # replaced, revoked or expired
     membership = invitation.membership
     owner = membership.user or User.objects.filter(email=membership.email).first()
     if owner is None:

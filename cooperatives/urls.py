@@ -1,11 +1,12 @@
 from django.urls import path
 
-from cooperatives import views
+from cooperatives import invitation_views, views
 
 app_name = "cooperatives"
 
 urlpatterns = [
     path("cooperatives/nouvelle/", views.create, name="create"),
+    path("nouveau-lien/", invitation_views.new_link, name="new_link"),
     path("c/<slug:slug>/quitter/", views.leave, name="leave"),
     path("c/<slug:slug>/membres/", views.members, name="members"),
     path("c/<slug:slug>/membres/qr/", views.qr_sheet, name="qr_sheet"),

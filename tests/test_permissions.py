@@ -242,3 +242,4 @@ def test_a_session_of_another_cooperative_is_not_found_through_mine(
         assert client.get(reverse(name, args=[cooperative.slug, foreign.pk])).status_code == 404
     url = reverse("diagnostics:session_close", args=[cooperative.slug, foreign.pk])
     assert client.post(url).status_code == 404
+    ("cooperatives:new_link", "none", "get", PUBLIC_PAGE),  # same page for anyone (issue 15)

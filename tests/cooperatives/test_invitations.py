@@ -45,29 +45,35 @@ def test_using_the_link_logs_in_without_password_and_drops_the_token_from_the_ur
     assert client.get(cooperative.get_absolute_url()).status_code == 200
 
 
-def test_a_link_works_only_once(client, token):
+def test_a_link_works_only_once_and_then_says_what_to_do_instead(client, token):
     client.post(invitation_url(token))
     client.logout()
     response = client.post(invitation_url(token))
-    assert response.status_code == 404
-    assert "ne fonctionne plus" in response.content.decode()
+    assert response.status_code == 410
+    text = " ".join(response.content.decode().split())
+    assert (
+        'Ce lien a déjà servi : <a href="/comptes/connexion/">connectez-vous</a>, ou demandez'
+        in text
+    )
+    assert 'action="/nouveau-lien/"' in text
     assert "_auth_user_id" not in client.session
 
 
 def test_an_expired_link_is_refused(client, token):
     Invitation.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
-    assert client.post(invitation_url(token)).status_code == 404
+    response = client.post(invitation_url(token))
+    assert response.status_code == 410 and "n’est plus valable" in response.content.decode()
 
 
 def test_a_revoked_link_is_refused(client_as, facilitator, token, pending, cooperative):
     client_as(facilitator).post(reverse("cooperatives:revoke", args=[cooperative.slug, pending.pk]))
     client_as(facilitator).logout()
-    assert client_as(None).post(invitation_url(token)).status_code == 404
+    assert client_as(None).post(invitation_url(token)).status_code == 410
 
 
 def test_a_new_link_replaces_the_unused_old_one(client, facilitator, token, pending):
     _invitation, newer = invitations.issue(pending, created_by=facilitator)
-    assert client.post(invitation_url(token)).status_code == 404
+    assert client.post(invitation_url(token)).status_code == 410
     assert client.post(invitation_url(newer)).status_code == 302
 
 
