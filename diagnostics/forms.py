@@ -4,7 +4,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import refuse_control_characters
-from diagnostics.models import Answer, DiagnosticSession
+from diagnostics.models import Answer, DiagnosticSession, in_english
+from fiches import content_loader
 
 
 class PreviousSessionField(forms.ModelChoiceField):
@@ -148,5 +149,15 @@ class ThemeAnswersForm(forms.Form):
         }
 
     def rows(self):
-        """(statement, bound field) pairs for the template's fieldsets."""
-        return [(s, self[self.field_name(s)]) for s in self.statements]
+        """(statement, bound field, explained words) for the template's fieldsets: the guide's
+        technical words, explained from its own text, kept with the guide in fiches/content."""
+        return [(s, self[self.field_name(s)], explained_words(s.code)) for s in self.statements]
+
+
+def explained_words(statement_code):
+    """[(term, explanation)] under a statement, in the page's language (French by default)."""
+    english = in_english()
+    return [
+        (t.term_en, t.explanation_en) if english and t.term_en else (t.term, t.explanation)
+        for t in content_loader.explained_terms(statement_code)
+    ]

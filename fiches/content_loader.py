@@ -203,6 +203,23 @@ class Guide:
     case_study: Testimony
 
 
+@dataclass(frozen=True)
+class Term:
+    """A technical word of the quiz, explained under the statements that use it."""
+
+    term: str  # as the statements print it; each listed statement's words contain it
+    statements: tuple[str, ...]  # quiz statement codes, e.g. "projet.1"
+    explanation: str  # plain text, written from the guide's own text
+    guide: str  # the guide's words the explanation is drawn from, verbatim (tested)
+    term_en: str = ""
+    explanation_en: str = ""
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+
+
 def _fail(source: Path, where: str, problem: str) -> typing.NoReturn:
     raise ContentError(f"{source}: {where or 'the file'} {problem}")
 
@@ -323,9 +340,36 @@ def validate_guide(data: dict, source: Path) -> Guide:
     return guide
 
 
-def validate(data: dict, source: Path) -> Fiche | Guide:
-    """Validate one parsed file: ``guide.toml`` holds the framing pages, any other file a fiche."""
+_STATEMENT_CODE = re.compile(rf"({'|'.join(THEMES)})\.[1-5]")
+
+
+def validate_glossary(data: dict, source: Path, fiches: tuple[Fiche, ...] = ()) -> Glossary:
+    """The words of each statement are the fiches' ``statement_text``: a term must appear in
+    every statement it is listed under, so an explanation never hangs under the wrong one."""
+    glossary = _build(Glossary, data, source)
+    words = {q.statement: q.statement_text.casefold() for f in fiches for q in f.questions}
+    seen = set()
+    for i, term in enumerate(glossary.terms):
+        where = f"terms[{i}]"
+        if term.term.casefold() in seen:
+            _fail(source, f"{where}.term", f"repeats {term.term!r}")
+        seen.add(term.term.casefold())
+        if bool(term.term_en) != bool(term.explanation_en):
+            _fail(source, where, "must have both term_en and explanation_en, or neither")
+        for code in term.statements:
+            if not _STATEMENT_CODE.fullmatch(code):
+                _fail(source, f"{where}.statements", f"has {code!r}, not a statement code")
+            if words and term.term.casefold() not in words.get(code, ""):
+                _fail(source, f"{where}.term", f"{term.term!r} is not in statement {code}")
+    return glossary
+
+
+def validate(data: dict, source: Path) -> Fiche | Guide | Glossary:
+    """Validate one parsed file: ``guide.toml`` holds the framing pages, ``glossary.toml`` the
+    explained words, any other file a fiche."""
     source = Path(source)
+    if source.name == "glossary.toml":
+        return validate_glossary(data, source, load_fiches(source.parent))
     return (
         validate_guide(data, source)
         if source.name == "guide.toml"
@@ -333,7 +377,7 @@ def validate(data: dict, source: Path) -> Fiche | Guide:
     )
 
 
-def load_file(path: Path) -> Fiche | Guide:
+def load_file(path: Path) -> Fiche | Guide | Glossary:
     """Load and validate one file (uncached: the tests feed it broken files)."""
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -373,3 +417,15 @@ def load_guide(path: Path = CONTENT_DIR / "guide.toml") -> Guide:
 def five_steps() -> tuple[Step, ...]:
     """FICHE 1's five-step transformation project: the skeleton of the action plan."""
     return next(block.steps for block in load_fiche(1).method if _is_five_steps(block))
+
+
+@functools.cache
+def load_glossary(path: Path = CONTENT_DIR / "glossary.toml") -> Glossary:
+    if Path(path).name != "glossary.toml":
+        raise ContentError(f"{path}: the explained words must be in a file named glossary.toml")
+    return load_file(path)
+
+
+def explained_terms(statement_code: str) -> tuple[Term, ...]:
+    """The terms explained under one quiz statement (by its code), in the glossary's order."""
+    return tuple(t for t in load_glossary().terms if statement_code in t.statements)

@@ -90,3 +90,21 @@ def test_a_skip_posted_to_a_sent_sheet_changes_nothing(client, open_session):
     response = answer_theme(client, open_session, 1, "NN---", direction="skip")
     assert response.status_code == 409
     assert respondent.answers.filter(value="no").count() == 0
+
+
+def test_the_guides_technical_words_are_explained_under_their_statement(client, open_session):
+    start(client, open_session)
+    html = client.get(url("theme", open_session, 2)).content.decode()
+    veille = statements_of_theme(open_session, 2)[4]
+    assert veille.code == "information.5"
+    assert f'aria-describedby="s_{veille.pk}-words"' in html
+    assert "<strong>Veille collective</strong> — S’organiser à plusieurs" in html
+    other = statements_of_theme(open_session, 2)[0]
+    assert f'aria-describedby="s_{other.pk}-words"' not in html
+
+
+def test_the_explanations_are_in_english_on_the_english_page(client, open_session):
+    start(client, open_session)
+    client.cookies["django_language"] = "en"
+    html = client.get(url("theme", open_session, 1)).content.decode()
+    assert "<strong>Staff representative body</strong> — The employees’ elected" in html
