@@ -40,15 +40,21 @@ class AddMembersForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Rôle"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
     )
+    # Off by default (issue 15): the team is invited when a session opens, with its link; a
+    # mail at adding, before any session exists, told members nothing to do. Ticked, it sends
+    # the personal link into the cooperative's space, as « Envoyer le lien » does per member.
     send_invitation = forms.BooleanField(
-        label=_("Envoyer à chacun son lien personnel par e-mail"), required=False, initial=True
+        label=_("Envoyer à chacun son lien personnel par e-mail"),
+        required=False,
+        initial=False,
+        help_text=_(
+            "Facultatif : l’équipe reçoit le lien du diagnostic quand vous ouvrez une session."
+        ),
     )
 
     def __init__(self, *args, sender=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.sender = sender
-        if sender is not None and not may_send(sender):
-            self.fields["send_invitation"].initial = False
 
     def clean(self):
         cleaned = super().clean()

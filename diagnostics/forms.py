@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import refuse_control_characters
 from diagnostics.models import Answer, DiagnosticSession, in_english
+from diagnostics.session_invitations import MAX_AT_ONCE
 from fiches import content_loader
 
 
@@ -103,6 +104,42 @@ class SessionForm(forms.ModelForm):
             # Only earlier sessions: a chain of follow-ups can never loop back on itself.
             candidates = candidates.exclude(pk=session.pk).filter(created_at__lt=session.created_at)
         return candidates.order_by("-closed_at", "-created_at")
+
+
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.email
+
+
+class OpenSessionForm(forms.Form):
+    """Opening asks whom to invite by email: every member, unless the facilitator unticks some."""
+
+    invite = MemberChoiceField(
+        label=_("Inviter par e-mail"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Chacun reçoit le lien de la session. Personne ne saura qui a répondu quoi ; "
+            "décochez celles et ceux qui ne participent pas."
+        ),
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = session.cooperative.memberships.order_by("email")
+        self.fields["invite"].queryset = members
+        self.fields["invite"].initial = [m.pk for m in members]
+
+    def clean_invite(self):
+        chosen = self.cleaned_data["invite"]
+        if len(chosen) > MAX_AT_ONCE:
+            raise forms.ValidationError(
+                _("Au plus %(max)s invitations à la fois : la session n’a pas été ouverte."),
+                params={"max": MAX_AT_ONCE},
+                code="too_many",
+            )
+        return chosen
 
 
 class ThemeAnswersForm(forms.Form):

@@ -10,15 +10,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cooperatives import outbox
 from cooperatives.access import get_cooperative_for
 from cooperatives.models import OutgoingEmail
 from cooperatives.qr import qr_svg, short_code
-from diagnostics import publication, quiz, scoring, services, session_page
+from diagnostics import publication, quiz, scoring, services, session_invitations, session_page
 from diagnostics.access import get_session_for
-from diagnostics.forms import SessionForm
+from diagnostics.forms import OpenSessionForm, SessionForm
 from diagnostics.models import DiagnosticSession
 
 
@@ -105,17 +106,63 @@ def _transition(request, slug, pk, action, done_message, refused_message):
     return redirect(session)
 
 
-@require_POST
 @login_required
 def session_open(request, slug, pk):
-    return _transition(
+    """The stepper's « Ouvrir la session » leads here: whom to invite (every member ticked),
+    then a confirmed POST opens the session and emails them its link."""
+    session, membership = get_session_for(request, slug, pk, facilitator=True)
+    if not session.is_draft:
+        messages.error(request, _("Seule une session en préparation peut être ouverte."))
+        return redirect(session)
+    confirmed = request.method == "POST" and request.POST.get("confirm") == "1"
+    form = OpenSessionForm(request.POST if confirmed else None, session=session)
+    if confirmed and form.is_valid():
+        try:
+            session = services.open_session(session)
+        except services.SessionStateError:
+            messages.error(request, _("Seule une session en préparation peut être ouverte."))
+            return redirect(session)
+        messages.success(request, _("La session est ouverte : partagez le lien avec l’équipe."))
+        report_invitations(
+            request, session_invitations.invite(request, session, form.cleaned_data["invite"])
+        )
+        return redirect(session)
+    if request.method == "POST" and not confirmed:
+        return redirect("diagnostics:session_open", slug, pk)
+    return render(
         request,
-        slug,
-        pk,
-        services.open_session,
-        _("La session est ouverte : partagez le lien avec l’équipe."),
-        _("Seule une session en préparation peut être ouverte."),
+        "diagnostics/session_open.html",
+        {
+            "cooperative": session.cooperative,
+            "membership": membership,
+            "session": session,
+            "form": form,
+        },
     )
+
+
+def report_invitations(request, result):
+    if result.not_verified:
+        messages.warning(request, outbox.NOT_VERIFIED)
+    elif result.failed:
+        messages.error(
+            request, _("L’envoi des invitations a échoué : utilisez « Relancer » plus tard.")
+        )
+    elif result.sent:
+        messages.info(
+            request,
+            ngettext("%(n)s invitation envoyée.", "%(n)s invitations envoyées.", result.sent)
+            % {"n": result.sent},
+        )
+    if result.over_cap:
+        messages.warning(
+            request,
+            _(
+                "Plafond quotidien d’e-mails atteint : %(n)s invitations non envoyées ; "
+                "relancez demain."
+            )
+            % {"n": result.over_cap},
+        )
 
 
 @login_required

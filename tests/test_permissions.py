@@ -56,6 +56,7 @@ CASES = [
     ("accounts:password_reset_confirm", "uid-token", "get", PUBLIC_PAGE),  # « no longer works »
     ("accounts:password_reset_complete", "none", "get", PUBLIC_PAGE),
     ("invitation", "invitation", "get", PUBLIC_PAGE),
+    ("cooperatives:new_link", "none", "get", PUBLIC_PAGE),  # same page for anyone (issue 15)
     ("answers:start", "join", "get", PUBLIC_PAGE),
     ("answers:by_code", "none", "get", PUBLIC_PAGE),  # typing the meeting's short code
     ("answers:theme", "join-theme", "get", everyone(302)),  # no answer sheet yet: to the start
@@ -242,4 +243,3 @@ def test_a_session_of_another_cooperative_is_not_found_through_mine(
         assert client.get(reverse(name, args=[cooperative.slug, foreign.pk])).status_code == 404
     url = reverse("diagnostics:session_close", args=[cooperative.slug, foreign.pk])
     assert client.post(url).status_code == 404
-    ("cooperatives:new_link", "none", "get", PUBLIC_PAGE),  # same page for anyone (issue 15)

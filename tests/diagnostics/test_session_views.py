@@ -54,7 +54,7 @@ def test_a_title_is_required(client_as, facilitator, cooperative):
 
 def test_opening_freezes_the_threshold(client_as, facilitator, draft_session):
     client = client_as(facilitator)
-    client.post(session_url("session_open", draft_session))
+    client.post(session_url("session_open", draft_session), {"confirm": "1"})
     draft_session.refresh_from_db()
     assert draft_session.is_open and draft_session.opened_at
     client.post(
@@ -119,8 +119,15 @@ def test_a_transition_the_state_does_not_allow_is_refused_with_a_message(
     assert "Seule une session" in response.content.decode()
 
 
-def test_opening_rejects_get(client_as, facilitator, draft_session):
-    assert client_as(facilitator).get(session_url("session_open", draft_session)).status_code == 405
+def test_opening_asks_first_and_a_post_without_confirmation_opens_nothing(
+    client_as, facilitator, draft_session
+):
+    client = client_as(facilitator)
+    assert client.get(session_url("session_open", draft_session)).status_code == 200
+    response = client.post(session_url("session_open", draft_session))
+    assert response["Location"] == session_url("session_open", draft_session)
+    draft_session.refresh_from_db()
+    assert draft_session.is_draft
 
 
 def test_closing_by_get_only_asks_for_confirmation(client_as, facilitator, open_session):
@@ -154,7 +161,7 @@ def test_the_team_size_defaults_to_the_headcount_and_freezes_at_opening(
     )
     session = DiagnosticSession.objects.get()
     assert session.team_size == 8
-    client.post(session_url("session_open", session))
+    client.post(session_url("session_open", session), {"confirm": "1"})
     client.post(
         session_url("session_edit", session),
         {"title": "Printemps", "anonymity_threshold": 3, "team_size": 80, "members_only": "on"},

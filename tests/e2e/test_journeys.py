@@ -108,7 +108,10 @@ def facilitator_prepares_the_diagnostic(page, a11y):
     a11y.check(page)
     page.get_by_label(field("Adresses e-mail")).fill("\n".join(MEMBERS))
     send_links = page.get_by_label(field("Envoyer à chacun son lien personnel par e-mail"))
-    expect(send_links).to_be_checked()
+    # Off by default since the team is invited when a session opens (issue 15); ticked here, so
+    # the members get their personal links to the cooperative's space.
+    expect(send_links).not_to_be_checked()
+    send_links.check()
     page.get_by_role("button", name="Ajouter", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("3 personnes ajoutées")
     for email in MEMBERS:
@@ -125,7 +128,13 @@ def facilitator_prepares_the_diagnostic(page, a11y):
     expect(page.get_by_role("heading", level=1)).to_have_text(SESSION)
     a11y.check(page)
     page.get_by_role("button", name="Ouvrir la session").click()
-    expect(page.get_by_role("status")).to_contain_text("La session est ouverte")
+    # The open step: whom to invite, every member ticked.
+    for email in MEMBERS:
+        expect(page.get_by_label(email)).to_be_checked()
+    a11y.check(page)
+    page.get_by_role("button", name="Ouvrir la session").click()
+    expect(page.get_by_role("status").first).to_contain_text("La session est ouverte")
+    expect(page.get_by_role("status").nth(1)).to_contain_text("invitations envoyées")
     join_url = page.locator("#join-url").input_value()
     assert re.fullmatch(r"http://[^/]+/repondre/[^/]+/", join_url), join_url
     a11y.check(page, state="open")
@@ -134,7 +143,7 @@ def facilitator_prepares_the_diagnostic(page, a11y):
 
 def email_link(email, path):
     """The link to `path…` in the last message sent to `email`."""
-    message = next(m for m in reversed(mail.outbox) if m.to == [email])
+    message = next(m for m in reversed(mail.outbox) if m.to == [email] and path in m.body)
     return re.search(rf"https?://\S+{re.escape(path)}\S+/", message.body).group(0)
 
 
