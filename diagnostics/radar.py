@@ -41,16 +41,49 @@ def _points(values, max_value):
     )
 
 
-def _label(index, count, text):
+# Theme names wrap at this many characters: short lines keep the side labels narrow, so that the
+# chart stays large on a 390 px phone.
+LABEL_CHARS, LABEL_SIZE, LINE_HEIGHT = 13, 14, 16
+# A generous estimate of a DejaVu Sans character's advance, in em: the viewBox grows by it.
+CHAR_EM = 0.62
+
+
+def _label_layout(index, count, text):
     x, y = vertex(index, count, 1.18, 1)
     anchor = "middle" if abs(x - CENTER_X) < 20 else ("start" if x > CENTER_X else "end")
-    lines = textwrap.wrap(text, 24) or [""]
-    top = y - (len(lines) - 1) * 7 + (4 if y > CENTER_Y else 0)
+    # Words stay whole (« transformation » is longer than a line): the viewBox makes room.
+    lines = textwrap.wrap(text, LABEL_CHARS, break_long_words=False) or [""]
+    width = max(len(line) for line in lines) * LABEL_SIZE * CHAR_EM
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    top = y - (len(lines) - 1) * LINE_HEIGHT / 2 + (4 if y > CENTER_Y else 0)
+    return (
+        x,
+        anchor,
+        lines,
+        top,
+        (left, left + width, top - LABEL_SIZE, top + len(lines) * LINE_HEIGHT),
+    )
+
+
+def _label(layout):
+    x, anchor, lines, top, _box = layout
     spans = "".join(
-        f'<tspan x="{x}" y="{round(top + n * 14, 2)}">{escape(line)}</tspan>'
+        f'<tspan x="{x}" y="{round(top + n * LINE_HEIGHT, 2)}">{escape(line)}</tspan>'
         for n, line in enumerate(lines)
     )
-    return f'<text class="radar-label" text-anchor="{anchor}" font-size="12">{spans}</text>'
+    return (
+        f'<text class="radar-label" text-anchor="{anchor}" font-size="{LABEL_SIZE}">{spans}</text>'
+    )
+
+
+def _view_box(layouts):
+    """The drawing plus every label, so that no theme name is ever cut at the edge."""
+    boxes = [layout[-1] for layout in layouts]
+    left = min([0, *(b[0] - 4 for b in boxes)])
+    right = max([WIDTH, *(b[1] + 4 for b in boxes)])
+    top = min([0, *(b[2] - 4 for b in boxes)])
+    bottom = max([HEIGHT, *(b[3] + 4 for b in boxes)])
+    return round(left), round(top), round(right - left), round(bottom - top)
 
 
 def _marker(series, x, y):
@@ -63,9 +96,11 @@ def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar"):
     """`svg_id` names the title's id, unique when a page or PDF shows two radars."""
     count = len(labels)
     svg_id = escape(svg_id)
+    layouts = [_label_layout(i, count, labels[i]) for i in range(count)]
+    left, top, width, height = _view_box(layouts)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="{svg_id}-title" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left} {top} {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="{svg_id}-title" '
         f'class="radar-svg" font-family="DejaVu Sans, sans-serif">',
         f'<title id="{svg_id}-title">{escape(title)}</title>',
     ]
@@ -77,7 +112,7 @@ def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar"):
     for i in range(count):
         x, y = vertex(i, count, max_value, max_value)
         parts.append(f'<line x1="{CENTER_X}" y1="{CENTER_Y}" x2="{x}" y2="{y}" stroke="#c8c8c8"/>')
-        parts.append(_label(i, count, labels[i]))
+        parts.append(_label(layouts[i]))
     for s in series:
         dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
         parts.append(

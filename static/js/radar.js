@@ -15,6 +15,7 @@
     var source = document.getElementById(box.dataset.radar);
     if (!source || typeof Chart === "undefined") { return; }
     var data = JSON.parse(source.textContent);
+    var narrow = box.clientWidth < 480;
     var canvas = document.createElement("canvas");
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", box.dataset.label || "");
@@ -30,7 +31,9 @@
     var chart = new Chart(canvas, {
       type: "radar",
       data: {
-        labels: data.labels.map(function (label) { return wrap(label, 22); }),
+        // On a phone (a box under 480 px) shorter lines and a smaller font keep the side
+        // labels inside the canvas and the chart itself large enough to read.
+        labels: data.labels.map(function (label) { return wrap(label, narrow ? 12 : 22); }),
         datasets: data.datasets.map(function (set, i) {
           var s = styles[i % styles.length];
           return {
@@ -45,7 +48,7 @@
         animation: false,
         scales: { r: { min: 0, max: data.max, ticks: { stepSize: 1, backdropColor: "transparent" },
                        // A projector page asks for larger theme names (data-label-size).
-                       pointLabels: { font: { size: Number(box.dataset.labelSize) || 12 } } } },
+                       pointLabels: { font: { size: Number(box.dataset.labelSize) || (narrow ? 11 : 12) } } } },
         plugins: { legend: { display: data.datasets.length > 1, labels: { usePointStyle: true } } }
       }
     });

@@ -67,3 +67,68 @@ def test_a_phone_answers_every_theme_from_its_first_screen(
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=str(artifacts / "phone-thanks.png"), full_page=True)
     a11y.assert_clean()
+
+
+SVG_LABELS_INSIDE = """() => Array.from(document.querySelectorAll("svg.radar-svg")).filter(
+  (svg) => svg.getClientRects().length).flatMap((svg) => {
+    const frame = svg.getBoundingClientRect();
+    return Array.from(svg.querySelectorAll("text.radar-label")).map((label) => {
+      const box = label.getBoundingClientRect();
+      return {text: label.textContent, inside: box.left >= frame.left - 0.5 &&
+              box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 &&
+              box.bottom <= frame.bottom + 0.5, font: parseFloat(getComputedStyle(label).fontSize)
+              * frame.width / svg.viewBox.baseVal.width};
+    });
+  })"""
+CHART_LABELS_INSIDE = """() => {
+  const box = document.querySelector("[data-radar]");
+  const chart = box.radarChart, width = chart.width;
+  return chart.scales.r._pointLabelItems.map((item) => ({left: item.left, right: item.right,
+                                                         width: width}));
+}"""
+
+
+@pytest.fixture
+def results_session(cooperative):
+    from tests.factories import SessionFactory, make_respondent
+
+    session = SessionFactory(cooperative=cooperative, title="Diagnostic d’automne", status="closed")
+    for letters in ("YYYYY YYYNN YNNNN UUUUU NNNNY YUNYU", "YYYYN YYNNN NNNNN UUUNN YNNNN YYNNU",
+                    "YYYNN YUUUU YYNNN NNNNN UUNNN NNNNN"):  # fmt: skip
+        make_respondent(session, letters)
+    return session
+
+
+def test_the_radar_is_readable_at_390_px_with_the_table_below(
+    open_context, live_server, results_session, facilitator, artifacts, a11y
+):
+    from django.urls import reverse
+
+    from tests.e2e.test_accessibility import log_in
+
+    context = open_context(viewport=PHONE)
+    log_in(context, live_server, facilitator)
+    page = context.new_page()
+    # The results page: Chart.js over the server SVG.
+    args = [results_session.cooperative.slug, results_session.pk]
+    page.goto(f"{live_server.url}{reverse('plans:results', args=args)}")
+    page.wait_for_function("document.querySelector('[data-radar]').radarChart !== undefined")
+    labels = page.evaluate(CHART_LABELS_INSIDE)
+    assert len(labels) == THEMES
+    assert all(item["left"] >= 0 and item["right"] <= item["width"] for item in labels), labels
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.locator("[data-radar]").screenshot(path=str(artifacts / "phone-radar-chartjs.png"))
+    a11y.check(page)
+    # The team's results behind the join link: the server SVG, then the table.
+    page.goto(
+        f"{live_server.url}{reverse('plans:team_results', args=[results_session.join_token])}"
+    )
+    svg_labels = page.evaluate(SVG_LABELS_INSIDE)
+    assert len(svg_labels) == THEMES
+    assert all(label["inside"] for label in svg_labels), svg_labels
+    assert min(label["font"] for label in svg_labels) >= 7.5, svg_labels
+    expect(page.locator("table").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=str(artifacts / "phone-radar-svg.png"), full_page=True)
+    a11y.check(page)
+    a11y.assert_clean()
