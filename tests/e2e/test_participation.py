@@ -40,9 +40,11 @@ def test_the_session_page_shows_participation_and_copies_the_link(
     expect(page.locator("#participation")).to_contain_text("4 sur 6")
     bar = page.get_by_role("progressbar", name="Part de l’équipe qui a répondu")
     expect(bar).to_have_attribute("aria-valuenow", "4")
-    assert 0.6 < bar.locator(".progress-bar").bounding_box()["width"] / bar.bounding_box()[
-        "width"
-    ] < 0.7
+    assert (
+        0.6
+        < bar.locator(".progress-bar").bounding_box()["width"] / bar.bounding_box()["width"]
+        < 0.7
+    )
     expect(page.locator("#deadline")).to_have_text("15 janvier 2027")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.screenshot(path=artifacts / f"participation-{viewport['width']}.png", full_page=True)
@@ -69,3 +71,39 @@ def test_without_javascript_the_link_is_selectable_and_no_dead_button_shows(
     )
     expect(page.get_by_role("link", name="Afficher le QR code pour une réunion")).to_be_visible()
     context.close()
+
+
+def test_the_new_link_pages_a_used_link_and_the_open_step_pass_the_audit(
+    open_context, live_server, facilitator, cooperative, draft_session, artifacts
+):
+    from django.utils import timezone
+
+    from cooperatives import invitations
+    from cooperatives.models import Membership
+
+    pending = Membership.objects.create(cooperative=cooperative, email="ana@exemple.coop")
+    invitation, token = invitations.issue(pending, created_by=facilitator)
+    invitation.used_at = timezone.now()
+    invitation.save()
+    audit = A11yAudit()
+    context = open_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"/invitation/{token}/")
+    page.get_by_role("button", name="Entrer dans l’espace de la coopérative").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ce lien a déjà servi")
+    page.screenshot(path=artifacts / "invitation-used-390.png", full_page=True)
+    audit.check(page, "used link")
+    page.get_by_label("Votre adresse e-mail").fill("ana@exemple.coop")
+    page.get_by_role("button", name="Envoyer un nouveau lien").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Demande reçue")
+    audit.check(page, "new link sent")
+    context.close()
+    desk = open_context(viewport=DESKTOP)
+    log_in(desk, live_server, facilitator)
+    page = desk.new_page()
+    page.goto(draft_session.get_absolute_url())
+    page.get_by_role("button", name="Ouvrir la session").click()
+    expect(page.get_by_label("ana@exemple.coop")).to_be_checked()
+    page.screenshot(path=artifacts / "session-open-1280.png", full_page=True)
+    audit.check(page, "open step")
+    audit.assert_clean()
