@@ -12,7 +12,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -51,7 +52,15 @@ def sync_part(address):
     with CaptureQueriesContext(connection) as queries:
         response = invitation_views.new_link(request)
     sent_before_close = len(mail.outbox) - before
-    response.close()  # what the WSGI server does once the client has the body
+    # What the WSGI server does once the client has the body. Its request_finished signal would
+    # close the database connection, which in a test is inside the test's transaction (on
+    # PostgreSQL that ends the test's connection): Django's test client disconnects it the same
+    # way.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     return [re.sub(r"'[^']*'|\d+", "?", q["sql"]) for q in queries], sent_before_close, response
 
 
