@@ -1,24 +1,9 @@
-"""How the results page words a statement's counts (no database, easy to test by hand).
+"""The answer that prefills the consolidation (no database, easy to test by hand).
 
-The disagreement itself is a scoring rule (`diagnostics.scoring.disagreement`); here are the
-words shown beside it and the answer that prefills the consolidation.
+The disagreement and the split are scoring rules (`diagnostics.scoring`).
 """
 
-from decimal import Decimal
-
 YES, UNSURE, NO = "yes", "unsure", "no"
-
-# Thresholds of the words shown beside the number (one person in ten, one in four).
-MODERATE, STRONG = Decimal(10), Decimal(25)
-
-
-def disagreement_level(share):
-    """ "low", "moderate" or "strong": the word shown beside the percentage."""
-    if share >= STRONG:
-        return "strong"
-    if share >= MODERATE:
-        return "moderate"
-    return "low"
 
 
 def most_frequent(yes, unsure, no):

@@ -65,12 +65,6 @@ class StatementAnalysis:
         return self.result.split.is_split
 
     @property
-    def disagreement_level(self):
-        # "strong" only for a real split (two people or more on each side, issue 14): one
-        # dissenter in four is no longer « 25 % (fort) ».
-        return "strong" if self.is_split else "low"
-
-    @property
     def most_frequent(self):
         r = self.result
         return indicators.most_frequent(r.yes, r.unsure, r.no)
@@ -105,10 +99,6 @@ class ThemeAnalysis:
         """The statements most of the team did not answer Oui: where to start the discussion."""
         by_id = {s.statement.pk: s for s in self.statements}
         return [by_id[s.statement.pk] for s in priorities.weak_statements(self.result)]
-
-    @cached_property
-    def max_disagreement(self):
-        return max((s.disagreement for s in self.statements), default=Decimal(0))
 
     @cached_property
     def split_count(self):

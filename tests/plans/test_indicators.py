@@ -1,25 +1,9 @@
-"""The words beside the disagreement column and the prefilled consolidation (the disagreement
-itself is a scoring rule: tests/diagnostics/test_scoring_rules.py)."""
-
-from decimal import Decimal
+"""The prefilled consolidation (the disagreement and the split are scoring rules:
+tests/diagnostics/test_scoring_rules.py, test_split_rule.py)."""
 
 import pytest
 
-from plans.indicators import disagreement_level, most_frequent
-
-
-@pytest.mark.parametrize(
-    ("share", "level"),
-    [
-        (Decimal(0), "low"),
-        (Decimal("9.9"), "low"),
-        (Decimal(10), "moderate"),
-        (Decimal(25), "strong"),
-        (Decimal(50), "strong"),
-    ],
-)
-def test_the_disagreement_words_follow_the_documented_thresholds(share, level):
-    assert disagreement_level(share) == level
+from plans.indicators import most_frequent
 
 
 @pytest.mark.parametrize(
