@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "accounts",
     "cooperatives",
     "diagnostics",
+    "networks",
     "fiches",
     "plans",
     "followup",

@@ -1,0 +1,191 @@
+"""A network of cooperatives and what its cooperatives chose to share with it (issue 16).
+
+The adversary is an adviser who wants one cooperative's or one person's figures. So the network
+holds no answer and no sheet: a shared session is copied, when the facilitator shares it, into
+one summary row (`SharedSession`) of per-theme scores and per-statement counts taken from the
+copy the cooperative itself was shown (diagnostics.publication), and only for a closed session
+that passed its own k. Un-sharing deletes the row, leaving the network or deleting the
+cooperative takes its rows out of every figure at once (figures read only accepted members)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.validators import validate_no_control_characters
+from cooperatives.models import Cooperative
+from diagnostics.models import DiagnosticSession
+
+
+class Network(models.Model):
+    class Kind(models.TextChoices):
+        UNION_REGIONALE = "union_regionale", _("Union régionale")
+        FEDERATION = "federation", _("Fédération")
+        RESEAU = "reseau", _("Réseau")
+        AUTRE = "autre", _("Autre")
+
+    name = models.CharField(_("nom"), max_length=150, validators=[validate_no_control_characters])
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.RESEAU)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("réseau")
+        verbose_name_plural = _("réseaux")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Adviser(models.Model):
+    """A person of the network who accompanies its cooperatives (« accompagnateur·rice »): a role
+    of its own, not a membership of any cooperative."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="advisers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="adviser_roles"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("accompagnateur·rice")
+        verbose_name_plural = _("accompagnateur·rices")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "user"], name="adviser_unique_per_network")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.network})"
+
+
+class NetworkMembershipQuerySet(models.QuerySet):
+    def accepted(self):
+        return self.filter(status=NetworkMembership.Status.ACCEPTED)
+
+    def invited(self):
+        return self.filter(status=NetworkMembership.Status.INVITED)
+
+
+class NetworkMembership(models.Model):
+    """A cooperative's place in a network: invited by an adviser, accepted or refused by its
+    facilitator, left at any time. A cooperative is IN the network only while accepted."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invitée")
+        ACCEPTED = "accepted", _("Membre du réseau")
+        REFUSED = "refused", _("Invitation refusée")
+        LEFT = "left", _("A quitté le réseau")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="network_memberships"
+    )
+    status = models.CharField(
+        _("état"), max_length=10, choices=Status.choices, default=Status.INVITED
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    invited_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NetworkMembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("adhésion au réseau")
+        verbose_name_plural = _("adhésions au réseau")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "cooperative"], name="network_membership_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["invited", "accepted", "refused", "left"]),
+                name="network_membership_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["network", "status"], name="netmember_network_status_idx")]
+
+    def __str__(self):
+        return f"{self.cooperative} → {self.network} ({self.get_status_display()})"
+
+    @property
+    def is_accepted(self):
+        return self.status == self.Status.ACCEPTED
+
+
+class SharedSession(models.Model):
+    """One closed session a cooperative chose to share with its networks, summarised when it was
+    shared (same transaction): its per-theme collective scores {theme_code: mean} and its
+    per-statement counts {statement_code: [yes, unsure, no]}, both from the published copy —
+    the numbers the cooperative's own results page shows. Never a sheet, a note or a plan."""
+
+    session = models.OneToOneField(
+        DiagnosticSession, on_delete=models.CASCADE, related_name="network_share"
+    )
+    # Denormalised from the session so the network's figures are one query on this table.
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="shared_sessions"
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    shared_at = models.DateTimeField(auto_now_add=True)
+    year = models.PositiveSmallIntegerField(_("année"))
+    respondents = models.PositiveIntegerField(_("répondant·es"))
+    theme_scores = models.JSONField(default=dict)
+    statement_counts = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("session partagée")
+        verbose_name_plural = _("sessions partagées")
+        indexes = [models.Index(fields=["cooperative", "year"], name="shared_coop_year_idx")]
+
+    def __str__(self):
+        return f"{self.cooperative} — {self.session_id}"
+
+
+class SharedPlan(models.Model):
+    """A session's priorities and planned actions, shared separately and on purpose (from plans'
+    code, with plain values): the themes chosen as priorities and the actions' titles only."""
+
+    session = models.OneToOneField(
+        DiagnosticSession, on_delete=models.CASCADE, related_name="network_plan_share"
+    )
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="shared_plans"
+    )
+    shared_at = models.DateTimeField(auto_now_add=True)
+    priority_themes = models.JSONField(default=list)
+    actions = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("plan partagé")
+        verbose_name_plural = _("plans partagés")
+
+    def __str__(self):
+        return f"{self.cooperative} — {self.session_id}"
+
+
+class AdviserGrant(models.Model):
+    """One adviser's read access to one cooperative's results, priorities and plan — never its
+    answers or sheets. Granted by the cooperative's facilitator; deleting it revokes it. It
+    counts only while the cooperative is in the adviser's network (networks.access)."""
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="adviser_grants"
+    )
+    adviser = models.ForeignKey(Adviser, on_delete=models.CASCADE, related_name="grants")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("accès d’un·e accompagnateur·rice")
+        verbose_name_plural = _("accès des accompagnateur·rices")
+        constraints = [
+            models.UniqueConstraint(fields=["cooperative", "adviser"], name="adviser_grant_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.adviser} → {self.cooperative}"
