@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "networks",
     "fiches",
     "plans",
+    "exercises",
     "followup",
     "reports",
     "qvt",  # the top: composes the apps (manage.py seed_demo)

@@ -13,7 +13,7 @@ TEMPLATES = ROOT / "templates"
 
 # Template folder → the app (and layer) it belongs to. None: shared, top of the project (qvt).
 LAYER = {"accounts": 1, "fiches": 1, "cooperatives": 2, "diagnostics": 3, "networks": 3.5}
-LAYER |= {"plans": 4, "followup": 5, "reports": 6}
+LAYER |= {"plans": 4, "exercises": 4.5, "followup": 5, "reports": 6}
 FOLDER_APP = {"registration": "accounts", "answers": "diagnostics", "includes": None}
 TAG_LIBRARY_APP = {"fiches": "fiches", "priorities": "plans", "stepper": "plans"}
 SHARED_ROOT = {"base.html", "home.html", "400.html", "403.html", "404.html", "500.html", "503.html"}
