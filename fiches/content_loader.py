@@ -220,6 +220,77 @@ class Glossary:
     terms: tuple[Term, ...]
 
 
+@dataclass(frozen=True)
+class Purpose:
+    """A column of FICHE 6's table of tools: what they are for, the tools, what they replace."""
+
+    code: str
+    label: str
+    replaces: str
+    tools: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CharterExercise:
+    fiche: int
+    title: str
+    intro: str
+    purposes: tuple[Purpose, ...]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One of the four times of FICHE 3's time compromise."""
+
+    code: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+
+
+@dataclass(frozen=True)
+class TimeExercise:
+    fiche: int
+    title: str
+    intro: str
+    conclusion: str
+    examples_source: str
+    dimensions: tuple[Dimension, ...]
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True)
+class DiscussionExercise:
+    fiche: int
+    title: str
+    intro: str
+    stakes: tuple[str, ...]
+    definition: str
+    definition_source: str
+    questions: tuple[str, ...]  # quiz statement codes: the words are the fiches' questions
+
+
+@dataclass(frozen=True)
+class DiagramExercise:
+    fiche: int
+    intro: str
+    target: str
+    utility: tuple[str, ...]  # the two ends of each axis, as the guide draws them
+    mode: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Exercises:
+    charter: CharterExercise
+    time: TimeExercise
+    discussion: DiscussionExercise
+    diagram: DiagramExercise
+
+
 def _fail(source: Path, where: str, problem: str) -> typing.NoReturn:
     raise ContentError(f"{source}: {where or 'the file'} {problem}")
 
@@ -364,10 +435,53 @@ def validate_glossary(data: dict, source: Path, fiches: tuple[Fiche, ...] = ()) 
     return glossary
 
 
-def validate(data: dict, source: Path) -> Fiche | Guide | Glossary:
+def _cells(fiche: Fiche) -> str:
+    return "\n".join(cell for block in fiche.method for row in block.rows for cell in row)
+
+
+def validate_exercises(data: dict, source: Path, fiches: tuple[Fiche, ...] = ()) -> Exercises:
+    """The exercises prefill tools with the fiches' own items: each must be found in its fiche
+    (the tools and purposes in FICHE 6's table, the four times in FICHE 3's), so the two files
+    cannot drift apart, and the discussion's questions must be statement codes of the fiches."""
+    exercises = _build(Exercises, data, source)
+    by_number = {fiche.number: fiche for fiche in fiches}
+    charter, time = exercises.charter, exercises.time
+    for where, codes in (
+        ("charter.purposes", [p.code for p in charter.purposes]),
+        ("time.dimensions", [d.code for d in time.dimensions]),
+    ):
+        if len(set(codes)) != len(codes) or not all(_SLUG.fullmatch(c) for c in codes):
+            _fail(source, where, "must have unique lowercase slug codes")
+    if len(time.dimensions) != 4:
+        _fail(source, "time.dimensions", "must be the guide's four times")
+    for name in ("utility", "mode"):
+        if len(getattr(exercises.diagram, name)) != 2:
+            _fail(source, f"diagram.{name}", "must be the two ends of the axis")
+    questions = {q.statement for f in fiches for q in f.questions}
+    for code in exercises.discussion.questions:
+        if not _STATEMENT_CODE.fullmatch(code) or (questions and code not in questions):
+            _fail(source, "discussion.questions", f"has {code!r}, not a fiche's question")
+    if not fiches:
+        return exercises
+    six, three = by_number[charter.fiche], by_number[time.fiche]
+    for i, purpose in enumerate(charter.purposes):
+        for text in (purpose.label, purpose.replaces, *purpose.tools):
+            in_table = any(text in block.headers for block in six.method) or text in _cells(six)
+            if not in_table:
+                _fail(source, f"charter.purposes[{i}]", f"has {text!r}, not in fiche 6's table")
+    rows = {tuple(row) for block in three.method for row in block.rows}
+    for i, dimension in enumerate(time.dimensions):
+        if (dimension.label, dimension.description) not in rows:
+            _fail(source, f"time.dimensions[{i}]", "is not a row of fiche 3's table")
+    return exercises
+
+
+def validate(data: dict, source: Path) -> Fiche | Guide | Glossary | Exercises:
     """Validate one parsed file: ``guide.toml`` holds the framing pages, ``glossary.toml`` the
-    explained words, any other file a fiche."""
+    explained words, ``exercises.toml`` the team exercises, any other file a fiche."""
     source = Path(source)
+    if source.name == "exercises.toml":
+        return validate_exercises(data, source, load_fiches(source.parent))
     if source.name == "glossary.toml":
         return validate_glossary(data, source, load_fiches(source.parent))
     return (
@@ -377,7 +491,7 @@ def validate(data: dict, source: Path) -> Fiche | Guide | Glossary:
     )
 
 
-def load_file(path: Path) -> Fiche | Guide | Glossary:
+def load_file(path: Path) -> Fiche | Guide | Glossary | Exercises:
     """Load and validate one file (uncached: the tests feed it broken files)."""
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -429,3 +543,10 @@ def load_glossary(path: Path = CONTENT_DIR / "glossary.toml") -> Glossary:
 def explained_terms(statement_code: str) -> tuple[Term, ...]:
     """The terms explained under one quiz statement (by its code), in the glossary's order."""
     return tuple(t for t in load_glossary().terms if statement_code in t.statements)
+
+
+@functools.cache
+def load_exercises(path: Path = CONTENT_DIR / "exercises.toml") -> Exercises:
+    if Path(path).name != "exercises.toml":
+        raise ContentError(f"{path}: the team exercises must be in a file named exercises.toml")
+    return load_file(path)
