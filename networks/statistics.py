@@ -1,0 +1,301 @@
+"""The network's figures across its cooperatives, as pure functions of plain values (issue 16).
+
+Scores are not computed here: each shared session brings the per-theme scores and per-statement
+counts its own cooperative was shown (`SharedSession`, from diagnostics.scoring over the published
+copy). This module only describes their distribution across cooperatives, and decides which
+figures may be shown at all:
+
+- **One data point per cooperative** in a cell: its latest shared session among those the cell
+  selects, so a cooperative that shared four sessions, or a team of 76, weighs as much as a team
+  of four; and each point already passed its own session's k people.
+- **Quartiles** are those of `statistics.quantiles(values, n=4, method="inclusive")`: linear
+  interpolation between order statistics at position (n − 1) × p (R's type 7, PostgreSQL's
+  `percentile_cont`, a spreadsheet's QUARTILE). The median is its middle cut point.
+- **No figure from fewer than `min_cooperatives()`** cooperatives (setting
+  NETWORK_MIN_COOPERATIVES, default 5, never below 5): a cell below it is hidden (primary
+  suppression), and so is any cell whose difference with a shown one would isolate fewer than
+  that (secondary suppression, `shown_cells`). The filters are a fixed list
+  (`ALLOWED_FILTERS`), never free-form, so that this check covers every figure an adviser can ask.
+"""
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import combinations
+
+from django.conf import settings
+
+FLOOR = 5  # the rule of the issue: never a network figure from fewer than 5 cooperatives
+
+
+def min_cooperatives():
+    """The configured threshold, never below FLOOR whatever the setting says."""
+    return max(FLOOR, int(getattr(settings, "NETWORK_MIN_COOPERATIVES", FLOOR)))
+
+
+# --- Cells: the fixed filter combinations -------------------------------------------------------
+
+LEGAL_FORM, SIZE_BAND, DEPARTEMENT, YEAR = "legal_form", "size_band", "departement", "year"
+DIMENSIONS = (LEGAL_FORM, SIZE_BAND, DEPARTEMENT, YEAR)
+# Every figure an adviser can see is one of these: the whole network, or one dimension at a time.
+# Crossing two dimensions would make cells of one or two cooperatives everywhere, all suppressed.
+ALLOWED_FILTERS = ((), (LEGAL_FORM,), (SIZE_BAND,), (DEPARTEMENT,), (YEAR,))
+ALL = ()  # the cell of the whole network
+
+SIZE_BANDS = (("1-9", 1, 9), ("10-49", 10, 49), ("50+", 50, None))
+
+
+def size_band(headcount):
+    for name, low, high in SIZE_BANDS:
+        if headcount >= low and (high is None or headcount <= high):
+            return name
+    return SIZE_BANDS[0][0]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One shared session with what the filters read of it and of its cooperative. `closed`
+    orders a cooperative's sessions (its latest is the greatest (closed, session_id)).
+    `theme_scores` {theme_code: score} and `statement_counts` {code: (yes, unsure, no)} may be
+    left empty when only the cells are wanted."""
+
+    session_id: int
+    cooperative_id: int
+    legal_form: str
+    size_band: str
+    departement: str
+    year: int
+    closed: object = None
+    theme_scores: dict = field(default_factory=dict, compare=False, hash=False)
+    statement_counts: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def value(self, dimension):
+        return getattr(self, dimension)
+
+
+def cell_key(**filters):
+    """The cell of `filters` (at most one dimension, see ALLOWED_FILTERS), as a hashable key:
+    (), ((\"legal_form\", \"scop\"),), …"""
+    key = tuple(sorted((d, v) for d, v in filters.items() if v not in (None, "")))
+    if tuple(d for d, _v in key) not in ALLOWED_FILTERS:
+        raise ValueError(f"filter combination not allowed: {key}")
+    return key
+
+
+def matches(point, key):
+    return all(point.value(dimension) == value for dimension, value in key)
+
+
+def latest_per_cooperative(points):
+    """{cooperative_id: Point}: each cooperative's latest point among `points`."""
+    latest = {}
+    for p in points:
+        best = latest.get(p.cooperative_id)
+        if best is None or _order(p) > _order(best):
+            latest[p.cooperative_id] = p
+    return latest
+
+
+def _order(point):
+    return (point.closed is not None, point.closed or 0, point.session_id)
+
+
+def cell_points(points, key):
+    """The data points of one cell: one per cooperative, its latest session within the cell."""
+    return latest_per_cooperative(p for p in points if matches(p, key))
+
+
+def all_cells(points):
+    """{key: frozenset of session ids} for every cell of ALLOWED_FILTERS with at least one point.
+    Two cells share a data point only when they select the same session of a cooperative."""
+    by_key = {}
+    for p in points:
+        by_key.setdefault(ALL, []).append(p)
+        for dimension in DIMENSIONS:
+            by_key.setdefault(((dimension, p.value(dimension)),), []).append(p)
+    return {
+        key: frozenset(p.session_id for p in latest_per_cooperative(group).values())
+        for key, group in by_key.items()
+    }
+
+
+def _isolates(a, b, k):
+    """Whether showing both cells would let a subtraction isolate 1 to k − 1 data points."""
+    return 0 < len(a - b) < k or 0 < len(b - a) < k
+
+
+def _rank(cells, key):
+    # Which cell of a conflicting pair is kept: the larger, and the whole network first, then
+    # the fixed order of the dimensions, then the value — deterministic, never random.
+    dimension = key[0][0] if key else ""
+    return (-len(cells[key]), key != ALL, DIMENSIONS.index(dimension) if key else -1, str(key))
+
+
+def shown_cells(cells, k=None):
+    """The keys of `cells` ({key: set of data points}) whose figures may be shown.
+
+    Primary suppression: a cell of fewer than k data points (cooperatives) is hidden.
+    Secondary suppression, until nothing changes:
+    - for every pair of shown cells, each side of their difference is empty or has at least k
+      points; otherwise the smaller cell of the pair is hidden (the whole network never is);
+    - within each dimension, the hidden cells together (the whole network minus the shown cells
+      of that dimension) are empty or at least k points; otherwise the smallest shown cell of the
+      dimension is hidden too, so that no subtraction of sums rebuilds a hidden cell.
+    Hiding a cell never makes another pair conflict, so the loop ends in at most len(cells)
+    rounds, and what it keeps passes both checks (tests/adversarial/test_network_differencing)."""
+    k = min_cooperatives() if k is None else k
+    shown = {key for key, members in cells.items() if len(members) >= k}
+    whole = cells.get(ALL, frozenset())
+    changed = True
+    while changed:
+        changed = False
+        ordered = sorted(shown, key=lambda key: _rank(cells, key))
+        for a, b in combinations(ordered, 2):
+            if a in shown and b in shown and _isolates(cells[a], cells[b], k):
+                shown.discard(b)  # `ordered` ranks a before b: b is the smaller one
+                changed = True
+        for dimension in DIMENSIONS:
+            of_dimension = [key for key in cells if key and key[0][0] == dimension]
+            visible = [key for key in of_dimension if key in shown]
+            if len(visible) == len(of_dimension):
+                continue
+            covered = frozenset().union(*(cells[key] for key in visible))
+            if 0 < len(whole - covered) < k and visible:
+                shown.discard(max(visible, key=lambda key: _rank(cells, key)))
+                changed = True
+    return shown
+
+
+# --- Figures of one shown cell -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """Across cooperatives: their number, min, quartiles (inclusive method), max."""
+
+    count: int
+    minimum: float
+    q1: float
+    median: float
+    q3: float
+    maximum: float
+
+
+def distribution(values):
+    """The distribution of `values` (at least two). Quartiles by
+    statistics.quantiles(method="inclusive"), the module docstring says why."""
+    data = sorted(float(v) for v in values)
+    if len(data) < 2:
+        raise ValueError("a distribution needs at least two values")
+    q1, median, q3 = statistics.quantiles(data, n=4, method="inclusive")
+    return Distribution(len(data), data[0], q1, median, q3, data[-1])
+
+
+def theme_distributions(points, theme_codes):
+    """{theme_code: Distribution} over `points` (one per cooperative) that have that theme."""
+    result = {}
+    for code in theme_codes:
+        values = [p.theme_scores[code] for p in points if code in p.theme_scores]
+        if len(values) >= 2:
+            result[code] = distribution(values)
+    return result
+
+
+def yes_shares(points, statement_codes):
+    """{statement_code: mean share of « Oui » in percent}: each cooperative's share of Oui among
+    its respondents first, then the mean across cooperatives, so that each weighs the same."""
+    result = {}
+    for code in statement_codes:
+        shares = []
+        for p in points:
+            yes, unsure, no = p.statement_counts.get(code, (0, 0, 0))
+            if yes + unsure + no:
+                shares.append(Decimal(yes * 100) / (yes + unsure + no))
+        if shares:
+            result[code] = sum(shares) / len(shares)
+    return result
+
+
+@dataclass(frozen=True)
+class PlanPoint:
+    """One shared plan, filtered like a Point: its priority themes and its actions' titles."""
+
+    session_id: int
+    cooperative_id: int
+    legal_form: str
+    size_band: str
+    departement: str
+    year: int
+    closed: object = None
+    priority_themes: tuple = ()
+    actions: tuple = ()
+
+    def value(self, dimension):
+        return getattr(self, dimension)
+
+
+# An action title is free text and may name a person or the cooperative: it is listed only when
+# at least this many cooperatives planned the same title (compared without case and spaces).
+MIN_COOPERATIVES_PER_ACTION = 2
+
+
+def _normal_title(title):
+    return " ".join(str(title).split()).casefold()
+
+
+def top_priorities(plans, limit=6):
+    """[(theme_code, number of cooperatives)] most often chosen first, one plan per cooperative."""
+    counts = Counter()
+    for plan in plans:
+        counts.update(set(plan.priority_themes))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def top_actions(plans, limit=10):
+    """[(title, number of cooperatives)]: titles planned by at least MIN_COOPERATIVES_PER_ACTION
+    cooperatives, most often first; the title shown is the most common spelling."""
+    cooperatives, spellings = Counter(), {}
+    for plan in plans:
+        seen = set()
+        for title in plan.actions:
+            normal = _normal_title(title)
+            if not normal or normal in seen:
+                continue
+            seen.add(normal)
+            cooperatives[normal] += 1
+            spellings.setdefault(normal, Counter())[" ".join(str(title).split())] += 1
+    rows = [
+        (spellings[n].most_common(1)[0][0], count)
+        for n, count in cooperatives.items()
+        if count >= MIN_COOPERATIVES_PER_ACTION
+    ]
+    return sorted(rows, key=lambda row: (-row[1], row[0].casefold()))[:limit]
+
+
+# --- Where one cooperative stands ---------------------------------------------------------------
+
+
+def one_decimal(value):
+    """A figure as the pages show it (floatformat:"1" rounds half up from its repr)."""
+    return Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+LOWEST_QUARTER, BELOW_HALF, AT_MEDIAN, ABOVE_HALF, HIGHEST_QUARTER = (
+    "lowest_quarter",
+    "below_half",
+    "at_median",
+    "above_half",
+    "highest_quarter",
+)
+
+
+def standing(score, dist):
+    """Where `score` stands in `dist`: below the first quartile, below the median, at it, above
+    it, above the third quartile. Compared at the one decimal the pages show."""
+    score, q1, median, q3 = (one_decimal(v) for v in (score, dist.q1, dist.median, dist.q3))
+    if score == median:
+        return AT_MEDIAN
+    if score < median:
+        return LOWEST_QUARTER if score < q1 else BELOW_HALF
+    return HIGHEST_QUARTER if score > q3 else ABOVE_HALF
