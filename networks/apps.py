@@ -10,3 +10,13 @@ class NetworksConfig(AppConfig):
 
     name = "networks"
     verbose_name = _("Réseaux")
+
+    def ready(self):
+        # The members page (cooperatives) and the session page (diagnostics) show what networks
+        # adds through their hooks: the layers forbid them to import networks.
+        from cooperatives import members_page
+        from diagnostics import session_page
+        from networks import pages
+
+        members_page.register(pages.render_on_members_page)
+        session_page.register(pages.render_on_session_page)

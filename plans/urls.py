@@ -3,6 +3,7 @@ from django.urls import path
 from plans import (
     decision_views,
     meeting_views,
+    network_views,
     path_views,
     results_views,
     summary,
@@ -46,6 +47,12 @@ urlpatterns = [
         f"{prefix}votes/<int:vote_pk>/retenir/",
         vote_views.retain_priorities,
         name="vote_retain",
+    ),
+    path(f"{prefix}plan/partage-reseau/", network_views.share_plan, name="share_plan"),
+    path(
+        "reseaux/<slug:slug>/cooperatives/<slug:cooperative_slug>/sessions/<int:pk>/",
+        network_views.adviser_session,
+        name="adviser_session",
     ),
     path("repondre/<str:token>/resultats/", team_results.team_results, name="team_results"),
     path("repondre/<str:token>/vote/", vote_views.pad, name="vote_pad"),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("diagnostics.urls")),
     path("", include("fiches.urls")),
     path("", include("plans.urls")),
+    path("", include("networks.urls")),
     path("", include("exercises.urls")),
     path("", include("followup.urls")),
     path("", include("reports.urls")),

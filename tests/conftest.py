@@ -1,5 +1,6 @@
 """Personas shared by every test: a facilitator, a member and an outsider of a cooperative,
-and the facilitator of another cooperative."""
+and the facilitator of another cooperative; an adviser of a network the cooperative is in, and
+one of another network (issue 16)."""
 
 import importlib
 import threading
@@ -10,6 +11,7 @@ from django.utils import translation
 
 from cooperatives.models import Membership
 from diagnostics.models import DiagnosticSession
+from networks.models import Adviser, Network, NetworkMembership
 from tests.factories import CooperativeFactory, MembershipFactory, SessionFactory, UserFactory
 
 
@@ -113,6 +115,37 @@ def outsider(db):
 @pytest.fixture
 def other_facilitator(other_cooperative):
     return MembershipFactory(cooperative=other_cooperative, role=Membership.Role.FACILITATOR).user
+
+
+@pytest.fixture
+def network(cooperative):
+    """A regional union with the cooperative among its members (issue 16)."""
+    union = Network.objects.create(
+        name="Union régionale des Scop d’Occitanie", slug="urscop-occitanie", kind="union_regionale"
+    )
+    NetworkMembership.objects.create(network=union, cooperative=cooperative, status="accepted")
+    return union
+
+
+@pytest.fixture
+def adviser(network):
+    """An adviser (« accompagnateur·rice ») of that union: no membership of any cooperative."""
+    return Adviser.objects.create(
+        network=network, user=UserFactory(email="accompagnement@urscop.example")
+    ).user
+
+
+@pytest.fixture
+def other_network(db):
+    return Network.objects.create(name="Fédération voisine", slug="federation-voisine")
+
+
+@pytest.fixture
+def other_adviser(other_network):
+    """An adviser of another network, which the cooperative is not in."""
+    return Adviser.objects.create(
+        network=other_network, user=UserFactory(email="ailleurs@federation.example")
+    ).user
 
 
 @pytest.fixture

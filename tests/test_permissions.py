@@ -1,4 +1,4 @@
-"""Who may open what: every URL pattern of the project × five personas, with the expected
+"""Who may open what: every URL pattern of the project × seven personas, with the expected
 status. A URL pattern without a row here fails the suite, so no new view escapes it."""
 
 import re
@@ -7,6 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cooperatives.models import Membership
+from networks.models import AdviserGrant, Network
 from plans.models import Action
 from plans.vote_models import Vote
 from tests.factories import SessionFactory, make_respondent
@@ -18,7 +19,9 @@ ANONYMOUS, OUTSIDER, OTHER_FACILITATOR, MEMBER, FACILITATOR = (
     "member",
     "facilitator",
 )
-PERSONAS = [ANONYMOUS, OUTSIDER, OTHER_FACILITATOR, MEMBER, FACILITATOR]
+# Advisers of the cooperative's network (granted read access to it) and of another network.
+ADVISER, OTHER_ADVISER = "adviser", "other_adviser"
+PERSONAS = [ANONYMOUS, OUTSIDER, OTHER_FACILITATOR, MEMBER, FACILITATOR, ADVISER, OTHER_ADVISER]
 LOGIN = 302  # anonymous visitors are sent to the login page
 
 
@@ -32,11 +35,22 @@ MEMBER_PAGE = {
     OTHER_FACILITATOR: 404,
     MEMBER: 200,
     FACILITATOR: 200,
+    # An adviser, even one the cooperative granted read access, is an outsider of its pages.
+    ADVISER: 404,
+    OTHER_ADVISER: 404,
 }
 FACILITATOR_PAGE = {**MEMBER_PAGE, MEMBER: 403}
 FACILITATOR_ACTION = {**FACILITATOR_PAGE, FACILITATOR: 302}
 MEMBER_ACTION = {**MEMBER_PAGE, MEMBER: 302, FACILITATOR: 302}
 SIGNED_IN_PAGE = everyone(200, anonymous=LOGIN)
+# A network's pages: its advisers only; the people of a cooperative in it know it exists (403).
+ADVISER_PAGE = {
+    **dict.fromkeys(PERSONAS, 404),
+    ANONYMOUS: LOGIN,
+    MEMBER: 403,
+    FACILITATOR: 403,
+    ADVISER: 200,
+}
 PUBLIC_PAGE = everyone(200)
 
 # (URL name, what its arguments point at, method, {persona: status})
@@ -123,6 +137,17 @@ CASES = [
     ("reports:pdf", "visible", "get", FACILITATOR_PAGE),
     ("reports:results_csv", "visible", "get", FACILITATOR_PAGE),
     ("reports:plan_csv", "visible", "get", FACILITATOR_PAGE),
+    # Networks (issue 16): the advisers' pages, and the cooperative's decisions about them.
+    ("networks:cooperatives", "network", "get", ADVISER_PAGE),
+    ("networks:invite", "network", "post", {**ADVISER_PAGE, ADVISER: 400}),  # nothing typed
+    ("networks:cooperative", "network-coop", "get", ADVISER_PAGE),
+    ("plans:adviser_session", "network-visible", "get", ADVISER_PAGE),
+    ("networks:answer", "network-membership", "post", FACILITATOR_ACTION),
+    ("networks:leave", "network-membership", "post", FACILITATOR_ACTION),
+    ("networks:grant", "coop", "post", FACILITATOR_ACTION),
+    ("networks:revoke_grant", "grant", "post", FACILITATOR_ACTION),
+    ("networks:share", "closed", "post", FACILITATOR_ACTION),
+    ("plans:share_plan", "visible", "post", FACILITATOR_ACTION),
 ]
 
 # Django's own admin has its own staff checks.
@@ -145,13 +170,17 @@ def test_every_url_pattern_has_a_permission_case():
 
 
 @pytest.fixture
-def personas(facilitator, member, outsider, other_facilitator):
+def personas(facilitator, member, outsider, other_facilitator, adviser, other_adviser, cooperative):
+    # The adviser holds the cooperative's grant: it opens the adviser's read-only pages only.
+    AdviserGrant.objects.create(cooperative=cooperative, adviser=adviser.adviser_roles.get())
     return {
         ANONYMOUS: None,
         OUTSIDER: outsider,
         OTHER_FACILITATOR: other_facilitator,
         MEMBER: member,
         FACILITATOR: facilitator,
+        ADVISER: adviser,
+        OTHER_ADVISER: other_adviser,
     }
 
 
@@ -189,6 +218,22 @@ def build_kwargs(kind, cooperative, member):
             kwargs["action_pk"] = action.pk
         if kind == "vote":
             kwargs["vote_pk"] = Vote.objects.create(session=session, kind="priorities").pk
+        return kwargs
+    if kind.startswith("network") or kind == "grant":
+        network = Network.objects.get(slug="urscop-occitanie")  # the `network` fixture
+        kwargs = {"slug": network.slug}
+        if kind == "network-coop":
+            kwargs["cooperative_slug"] = cooperative.slug
+        if kind == "network-visible":
+            session = SessionFactory(cooperative=cooperative, status="closed")
+            for letters in ("Y" * 30, "N" * 30, "U" * 30):
+                make_respondent(session, letters)
+            kwargs |= {"cooperative_slug": cooperative.slug, "pk": session.pk}
+        if kind == "network-membership":
+            membership = network.memberships.get(cooperative=cooperative)
+            kwargs = {"slug": cooperative.slug, "pk": membership.pk}
+        if kind == "grant":
+            kwargs = {"slug": cooperative.slug, "pk": cooperative.adviser_grants.get().pk}
         return kwargs
     if kind.startswith("fiche:"):
         return {"number": int(kind.split(":")[1])}

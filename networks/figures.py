@@ -1,0 +1,352 @@
+"""The network's figures read from the database: the adviser's dashboard and a cooperative's
+position, in a constant number of queries whatever the number of cooperatives.
+
+Only `SharedSession` and `SharedPlan` rows of cooperatives that are in the network now
+(membership accepted) are read, so leaving, un-sharing or deleting a cooperative takes its data
+out of the very next page. Everything else is networks.statistics over plain values.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cooperatives.models import Cooperative
+from diagnostics import quiz
+from diagnostics.scoring import MAX_THEME_SCORE
+from networks import statistics as st
+from networks.models import NetworkMembership, SharedPlan, SharedSession
+
+ACCEPTED = NetworkMembership.Status.ACCEPTED
+
+DIMENSION_LABELS = {
+    st.LEGAL_FORM: _("Forme juridique"),
+    st.SIZE_BAND: _("Effectif"),
+    st.DEPARTEMENT: _("Département"),
+    st.YEAR: _("Année"),
+}
+SIZE_LABELS = {"1-9": _("1 à 9 personnes"), "10-49": _("10 à 49 personnes"), "50+": _("50 et plus")}
+
+
+def _in_network(queryset, network):
+    # One join, both conditions on it: the cooperative is in THIS network, accepted.
+    return queryset.filter(
+        cooperative__network_memberships__network=network,
+        cooperative__network_memberships__status=ACCEPTED,
+    )
+
+
+def _year(closed):
+    return timezone.localtime(closed).year if closed else None
+
+
+def network_points(network):
+    """Every shared session of the network's cooperatives, without its figures: one query."""
+    rows = _in_network(SharedSession.objects, network).values_list(
+        "session_id",
+        "cooperative_id",
+        "cooperative__legal_form",
+        "cooperative__headcount",
+        "cooperative__departement",
+        "year",
+        "session__closed_at",
+    )
+    return [
+        st.Point(sid, cid, form, st.size_band(headcount), dep, year, closed)
+        for sid, cid, form, headcount, dep, year, closed in rows
+    ]
+
+
+def with_figures(points, *, statements=True):
+    """The same points with their theme scores (and statement counts): one query, for the
+    selected cell's points only."""
+    fields = ["session_id", "theme_scores"] + (["statement_counts"] if statements else [])
+    rows = SharedSession.objects.filter(session_id__in=[p.session_id for p in points])
+    figures = {row[0]: row[1:] for row in rows.values_list(*fields)}
+    return [
+        st.Point(
+            p.session_id,
+            p.cooperative_id,
+            p.legal_form,
+            p.size_band,
+            p.departement,
+            p.year,
+            p.closed,
+            theme_scores=figures[p.session_id][0],
+            statement_counts=figures[p.session_id][1] if statements else {},
+        )
+        for p in points
+        if p.session_id in figures
+    ]
+
+
+def network_plans(network):
+    """Every shared plan of the network's cooperatives: one query."""
+    rows = _in_network(SharedPlan.objects, network).values_list(
+        "session_id",
+        "cooperative_id",
+        "cooperative__legal_form",
+        "cooperative__headcount",
+        "cooperative__departement",
+        "session__closed_at",
+        "priority_themes",
+        "actions",
+    )
+    return [
+        st.PlanPoint(
+            sid, cid, form, st.size_band(headcount), dep, _year(closed), closed,
+            tuple(themes or ()), tuple(actions or ()),
+        )  # fmt: skip
+        for sid, cid, form, headcount, dep, closed, themes, actions in rows
+    ]
+
+
+def key_param(key):
+    """The cell as the page's `filtre` parameter: "" or "legal_form:scop"."""
+    return f"{key[0][0]}:{key[0][1]}" if key else ""
+
+
+def parse_key(value, cells):
+    """The cell of a `filtre` parameter, among the existing ones; ValueError otherwise."""
+    if not value:
+        return st.ALL
+    dimension, _sep, raw = str(value).partition(":")
+    for key in cells:
+        if key and key[0][0] == dimension and str(key[0][1]) == raw:
+            return key
+    raise ValueError(value)
+
+
+def value_label(dimension, value):
+    if dimension == st.LEGAL_FORM:
+        return Cooperative.LegalForm(value).label if value in Cooperative.LegalForm else value
+    if dimension == st.SIZE_BAND:
+        return SIZE_LABELS.get(value, value)
+    return str(value)
+
+
+def cell_label(key):
+    if not key:
+        return _("Tout le réseau")
+    dimension, value = key[0]
+    return f"{DIMENSION_LABELS[dimension]} : {value_label(dimension, value)}"
+
+
+@dataclass(frozen=True)
+class Option:
+    param: str
+    label: str
+    shown: bool
+    selected: bool
+
+
+@dataclass(frozen=True)
+class ThemeFigure:
+    theme: object
+    distribution: st.Distribution
+
+
+@dataclass(frozen=True)
+class StatementFigure:
+    statement: object
+    yes_share: object  # Decimal percent
+
+
+@dataclass
+class Dashboard:
+    network: object
+    members: int
+    sharing: int  # cooperatives that shared at least one session
+    sessions: int  # shared sessions
+    threshold: int
+    key: tuple
+    options: list  # [(dimension label, [Option])], the whole network first
+    shown: bool
+    cooperatives: int = 0
+    themes: list = field(default_factory=list)  # [ThemeFigure]
+    statements: list = field(default_factory=list)  # [(theme, [StatementFigure])]
+    plans_shown: bool = False
+    plans: int = 0
+    priorities: list = field(default_factory=list)  # [(theme, cooperatives)]
+    actions: list = field(default_factory=list)  # [(title, cooperatives)]
+
+    @property
+    def label(self):
+        return cell_label(self.key)
+
+    @property
+    def chart_data(self):
+        """For static/js/network.js (json_script): the radar's median and band, the box plots."""
+        labels = [t.theme.localized_title for t in self.themes]
+        dists = [t.distribution for t in self.themes]
+        return {
+            "labels": labels,
+            "max": MAX_THEME_SCORE,
+            "median": [d.median for d in dists],
+            "q1": [d.q1 for d in dists],
+            "q3": [d.q3 for d in dists],
+            "min": [d.minimum for d in dists],
+            "maximum": [d.maximum for d in dists],
+            "names": {
+                "median": str(_("Médiane")),
+                "band": str(_("De Q1 à Q3 (la moitié centrale des coopératives)")),
+                "range": str(_("Du minimum au maximum")),
+            },
+        }
+
+
+def _options(cells, shown, selected):
+    groups = [(_("Réseau"), [Option("", str(cell_label(st.ALL)), st.ALL in shown, not selected)])]
+    for dimension in st.DIMENSIONS:
+        keys = sorted((k for k in cells if k and k[0][0] == dimension), key=lambda k: str(k[0][1]))
+        if keys:
+            groups.append(
+                (
+                    DIMENSION_LABELS[dimension],
+                    [
+                        Option(
+                            key_param(k),
+                            value_label(dimension, k[0][1]),
+                            k in shown,
+                            k == selected,
+                        )
+                        for k in keys
+                    ],
+                )
+            )
+    return groups
+
+
+def dashboard(network, param=""):
+    """The dashboard of `network` for the cell named by `param` (the `filtre` parameter). At
+    most six queries whatever the number of cooperatives; ValueError for an unknown cell."""
+    members = NetworkMembership.objects.filter(network=network, status=ACCEPTED).count()
+    points = network_points(network)
+    cells = st.all_cells(points)
+    key = parse_key(param, cells) if param else st.ALL
+    threshold = st.min_cooperatives()
+    shown = st.shown_cells(cells, threshold)
+    board = Dashboard(
+        network=network,
+        members=members,
+        sharing=len({p.cooperative_id for p in points}),
+        sessions=len(points),
+        threshold=threshold,
+        key=key,
+        options=_options(cells, shown, key),
+        shown=key in shown,
+    )
+    if not board.shown:
+        return board
+    selected = with_figures(list(st.cell_points(points, key).values()))
+    themes = quiz.questionnaire_themes(quiz.guide_questionnaire().pk)
+    dists = st.theme_distributions(selected, [t.code for t in themes])
+    shares = st.yes_shares(selected, [s.code for t in themes for s in t.statement_list])
+    board.cooperatives = len(selected)
+    board.themes = [ThemeFigure(t, dists[t.code]) for t in themes if t.code in dists]
+    board.statements = [
+        (t, [StatementFigure(s, shares[s.code]) for s in t.statement_list if s.code in shares])
+        for t in themes
+    ]
+    plans = network_plans(network)
+    plan_cells = st.all_cells(plans)
+    if key in st.shown_cells(plan_cells, threshold):
+        chosen = list(st.cell_points(plans, key).values())
+        by_code = {t.code: t for t in themes}
+        board.plans_shown, board.plans = True, len(chosen)
+        board.priorities = [
+            (by_code[code], count)
+            for code, count in st.top_priorities(chosen)
+            if code in by_code
+        ]
+        board.actions = st.top_actions(chosen)
+    return board
+
+
+# --- A cooperative's position, on its results page ----------------------------------------------
+
+
+STANDING_WORDS = {
+    st.LOWEST_QUARTER: _("dans le quart des coopératives du réseau au score le plus bas"),
+    st.BELOW_HALF: _("en dessous de la moitié des coopératives du réseau"),
+    st.AT_MEDIAN: _("au niveau de la médiane des coopératives du réseau"),
+    st.ABOVE_HALF: _("au-dessus de la moitié des coopératives du réseau"),
+    st.HIGHEST_QUARTER: _("dans le quart des coopératives du réseau au score le plus haut"),
+}
+
+
+@dataclass(frozen=True)
+class ThemePosition:
+    theme: object
+    score: object
+    distribution: st.Distribution
+    standing: str
+
+    @property
+    def words(self):
+        return STANDING_WORDS[self.standing]
+
+
+@dataclass(frozen=True)
+class Position:
+    network: object
+    cooperatives: int
+    themes: list  # [ThemePosition]
+
+
+def positions_for(cooperative, scores):
+    """[Position] of one cooperative in each network it is in whose whole-network cell has
+    enough cooperatives; `scores` {theme_code: (theme, score)} are the session's own, as its
+    results page shows them. Three queries whatever the number of networks and cooperatives."""
+    networks = [
+        m.network
+        for m in NetworkMembership.objects.filter(
+            cooperative=cooperative, status=ACCEPTED
+        ).select_related("network")
+    ]
+    if not networks:
+        return []
+    threshold = st.min_cooperatives()
+    rows = (
+        SharedSession.objects.filter(
+            cooperative__network_memberships__network__in=networks,
+            cooperative__network_memberships__status=ACCEPTED,
+        )
+        .values_list(
+            "cooperative__network_memberships__network_id",
+            "session_id",
+            "cooperative_id",
+            "session__closed_at",
+        )
+        .order_by()
+    )
+    latest = {}  # {network_id: {cooperative_id: Point}}
+    for network_id, sid, cid, closed in rows:
+        point = st.Point(sid, cid, "", "", "", 0, closed)
+        latest.setdefault(network_id, []).append(point)
+    chosen = {
+        network_id: st.latest_per_cooperative(points) for network_id, points in latest.items()
+    }
+    wanted = {p.session_id for by_coop in chosen.values() for p in by_coop.values()}
+    if not wanted:
+        return []
+    scores_of = dict(
+        SharedSession.objects.filter(session_id__in=wanted).values_list(
+            "session_id", "theme_scores"
+        )
+    )
+    positions = []
+    for network in networks:
+        by_coop = chosen.get(network.pk, {})
+        if len(by_coop) < threshold:
+            continue
+        values = [scores_of.get(p.session_id, {}) for p in by_coop.values()]
+        themes = []
+        for code, (theme, score) in scores.items():
+            data = [v[code] for v in values if code in v]
+            if len(data) >= threshold:
+                dist = st.distribution(data)
+                themes.append(ThemePosition(theme, score, dist, st.standing(score, dist)))
+        if themes:
+            positions.append(Position(network, len(by_coop), themes))
+    return positions

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from networks import views
+
+app_name = "networks"
+
+urlpatterns = [
+    # The network's advisers.
+    path("reseaux/<slug:slug>/cooperatives/", views.cooperatives, name="cooperatives"),
+    path("reseaux/<slug:slug>/inviter/", views.invite, name="invite"),
+    path(
+        "reseaux/<slug:slug>/cooperatives/<slug:cooperative_slug>/",
+        views.cooperative,
+        name="cooperative",
+    ),
+    # The cooperative's facilitator.
+    path("c/<slug:slug>/reseaux/<int:pk>/repondre/", views.answer, name="answer"),
+    path("c/<slug:slug>/reseaux/<int:pk>/quitter/", views.leave, name="leave"),
+    path("c/<slug:slug>/accompagnement/", views.grant, name="grant"),
+    path("c/<slug:slug>/accompagnement/<int:pk>/retirer/", views.revoke_grant, name="revoke_grant"),
+    path("c/<slug:slug>/sessions/<int:pk>/partage-reseau/", views.share, name="share"),
+]
