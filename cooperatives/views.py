@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from cooperatives import invitations, outbox, services
+from cooperatives import invitations, members_page, outbox, services
 from cooperatives.access import get_cooperative_for
 from cooperatives.forms import (
     AddMembersForm,
@@ -53,6 +53,7 @@ def members(request, slug):
                 last_used=Max("invitations__used_at"),
             ),
             "roles": RoleForm.base_fields["role"].choices,
+            "members_extras": members_page.extras(request, cooperative, membership),
         },
     )
 

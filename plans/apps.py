@@ -23,3 +23,12 @@ class PlansConfig(AppConfig):
         from plans import votes
 
         answer_views.JOIN_LINK_NOTICES.append(votes.join_link_notice)
+
+        # The session page's network box (networks) posts the plan's sharing here, and the
+        # adviser's list of a cooperative's sessions leads to plans' read-only page (issue 16).
+        from networks import pages as network_pages
+
+        network_pages.LINKS |= {
+            "plan_share": "plans:share_plan",
+            "adviser_session": "plans:adviser_session",
+        }

@@ -44,9 +44,9 @@ INSTALLED_APPS = [
     "accounts",
     "cooperatives",
     "diagnostics",
-    "networks",
     "fiches",
     "plans",
+    "networks",  # after plans: its box comes after the stepper on the session page
     "exercises",
     "followup",
     "reports",
