@@ -92,6 +92,20 @@ def _marker(series, x, y):
     return f'<circle cx="{x}" cy="{y}" r="4" fill="{series.color}"/>'
 
 
+def _scale_labels(count, max_value):
+    """The rings' numbers, drawn after the series on a light backdrop, so that a point or a line
+    at that score never hides them."""
+    for level in range(1, max_value + 1):
+        x, y = vertex(0, count, level, max_value)
+        width = 6.5 * len(str(level)) + 3
+        yield (
+            f'<rect class="radar-tick-backdrop" x="{x + 2.5}" y="{y - 5}" width="{width}" '
+            f'height="12" fill="#fff" fill-opacity="0.85"/>'
+            f'<text class="radar-tick" x="{x + 4}" y="{y + 4}" font-size="10" '
+            f'fill="#555">{level}</text>'
+        )
+
+
 def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar"):
     """`svg_id` names the title's id, unique when a page or PDF shows two radars."""
     count = len(labels)
@@ -107,8 +121,6 @@ def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar"):
     for level in range(1, max_value + 1):
         ring = _points([level] * count, max_value)
         parts.append(f'<polygon points="{ring}" fill="none" stroke="#c8c8c8" stroke-width="1"/>')
-        x, y = vertex(0, count, level, max_value)
-        parts.append(f'<text x="{x + 4}" y="{y + 4}" font-size="10" fill="#555">{level}</text>')
     for i in range(count):
         x, y = vertex(i, count, max_value, max_value)
         parts.append(f'<line x1="{CENTER_X}" y1="{CENTER_Y}" x2="{x}" y2="{y}" stroke="#c8c8c8"/>')
@@ -122,6 +134,7 @@ def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar"):
         )
         for i, v in enumerate(s.values):
             parts.append(_marker(s, *vertex(i, count, v, max_value)))
+    parts.extend(_scale_labels(count, max_value))
     if len(series) > 1:
         for n, s in enumerate(series):
             y = HEIGHT - 12 - 18 * (len(series) - 1 - n)

@@ -1,8 +1,10 @@
 """Template helpers of the guide pages: the content's small markdown (a session's priorities:
 `plans.templatetags.priorities`)."""
 
+import re
+
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from markdown_it import MarkdownIt
 
 register = template.Library()
@@ -38,3 +40,37 @@ def lines(text):
 def anchor(code):
     """An id fragment from a statement code: "projet.1" -> "projet-1"."""
     return str(code).replace(".", "-")
+
+
+# French typography: a no-break space (U+00A0) between a word and « ? ! ; : », and inside « ».
+# The guide's texts are stored verbatim, with ordinary spaces (the tests compare them with the
+# guide): they get their no-break spaces only where they are displayed, through this filter.
+_SPACE_BEFORE = re.compile(r"[ \t\r\n]+(?=[?!;:»])")
+_SPACE_AFTER = re.compile(r"(?<=«)[ \t\r\n]+")
+# In HTML, only the text between tags changes: never a tag or its attributes (a form value must
+# come back as it was sent), nor what scripts, styles, text areas and <pre> hold.
+_MARKUP = re.compile(r"(<(script|style|textarea|pre)\b.*?</\2\s*>|<[^>]*>)", re.S | re.I)
+
+
+def _french_text(text):
+    return _SPACE_AFTER.sub("\u00a0", _SPACE_BEFORE.sub("\u00a0", text))
+
+
+@register.filter
+def french_spaces(value):
+    """No-break spaces before « ? ! ; : » and inside « »: a « ? » never starts a line. Plain text
+    stays plain (escaped afterwards as usual); safe HTML, such as a page's content wrapped in
+    `{% filter french_spaces %}`, changes only between its tags and stays safe."""
+    if value is None:
+        return ""
+    if not isinstance(value, SafeData):
+        return _french_text(str(value))
+    pieces = _MARKUP.split(value)
+    # split() returns text, the whole markup match, its element name group, text, …
+    out, index = [], 0
+    while index < len(pieces):
+        out.append(_french_text(pieces[index]))
+        if index + 1 < len(pieces):
+            out.append(pieces[index + 1])
+        index += 3
+    return mark_safe("".join(out))  # noqa: S308  (only spaces changed in safe HTML's text)

@@ -11,6 +11,16 @@
     if (line) { lines.push(line); }
     return lines;
   }
+  // Chart.js draws the scale (rings and their 1…5 labels) under the datasets, so a point at a
+  // whole score sat on its ring's number. The numbers are drawn again once the datasets are
+  // drawn, on a light backdrop: a point never hides a label (its value is in the table).
+  var ticksOnTop = {
+    id: "ticksOnTop",
+    afterDatasetsDraw: function (chart) {
+      var scale = chart.scales.r;
+      if (scale && scale.options.ticks.display) { scale.drawLabels(); }
+    }
+  };
   document.querySelectorAll("[data-radar]").forEach(function (box) {
     var source = document.getElementById(box.dataset.radar);
     if (!source || typeof Chart === "undefined") { return; }
@@ -38,7 +48,7 @@
           var s = styles[i % styles.length];
           return {
             label: set.label, data: set.data, borderColor: s.color, borderDash: s.dash,
-            backgroundColor: s.color + "22", pointStyle: s.point, pointRadius: 4,
+            backgroundColor: s.color + "22", pointStyle: s.point, pointRadius: 3.5,
             pointBackgroundColor: s.color, borderWidth: 2.5
           };
         })
@@ -46,11 +56,14 @@
       options: {
         maintainAspectRatio: false,
         animation: false,
-        scales: { r: { min: 0, max: data.max, ticks: { stepSize: 1, backdropColor: "transparent" },
+        scales: { r: { min: 0, max: data.max,
+                       ticks: { stepSize: 1, showLabelBackdrop: true, backdropPadding: 2,
+                                backdropColor: "rgba(255, 255, 255, 0.85)", color: "#495057" },
                        // A projector page asks for larger theme names (data-label-size).
                        pointLabels: { font: { size: Number(box.dataset.labelSize) || (narrow ? 11 : 12) } } } },
         plugins: { legend: { display: data.datasets.length > 1, labels: { usePointStyle: true } } }
-      }
+      },
+      plugins: [ticksOnTop]
     });
     box.radarChart = chart;
     var fallback = box.querySelector(".radar-svg-fallback");
