@@ -28,6 +28,17 @@ class Series:
     marker: str = FIRST_STYLE["marker"]
 
 
+@dataclass(frozen=True)
+class Band:
+    """A filled ring between two series of values (the network's interquartile band: its lower
+    edge the first quartiles, its upper edge the third), drawn under the series."""
+
+    name: str
+    low: tuple
+    high: tuple
+    color: str = "#00707a"
+
+
 def vertex(index, count, value, max_value):
     """(x, y) of a value on axis `index` of `count`, axis 0 pointing up, clockwise."""
     angle = -math.pi / 2 + 2 * math.pi * index / count
@@ -106,8 +117,23 @@ def _scale_labels(count, max_value):
         )
 
 
-def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar"):
-    """`svg_id` names the title's id, unique when a page or PDF shows two radars."""
+def _band(band, max_value):
+    def path(values):
+        count = len(values)
+        return "M" + " L".join(
+            f"{x},{y}" for x, y in (vertex(i, count, v, max_value) for i, v in enumerate(values))
+        )
+
+    return (
+        f'<path class="radar-band" data-series="{escape(band.name)}" fill-rule="evenodd" '
+        f'd="{path(band.high)} Z {path(band.low)} Z" fill="{band.color}" fill-opacity="0.25" '
+        f'stroke="{band.color}" stroke-width="1" stroke-dasharray="2 3"/>'
+    )
+
+
+def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar", band=None):
+    """`svg_id` names the title's id, unique when a page or PDF shows two radars. `band` (a Band)
+    is drawn under the series and named in the legend."""
     count = len(labels)
     svg_id = escape(svg_id)
     layouts = [_label_layout(i, count, labels[i]) for i in range(count)]
@@ -125,6 +151,8 @@ def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar"):
         x, y = vertex(i, count, max_value, max_value)
         parts.append(f'<line x1="{CENTER_X}" y1="{CENTER_Y}" x2="{x}" y2="{y}" stroke="#c8c8c8"/>')
         parts.append(_label(layouts[i]))
+    if band is not None:
+        parts.append(_band(band, max_value))
     for s in series:
         dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
         parts.append(
@@ -135,7 +163,14 @@ def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar"):
         for i, v in enumerate(s.values):
             parts.append(_marker(s, *vertex(i, count, v, max_value)))
     parts.extend(_scale_labels(count, max_value))
-    if len(series) > 1:
+    if band is not None:
+        y = HEIGHT - 12 - 18 * len(series)
+        parts.append(
+            f'<rect x="12" y="{y - 10}" width="32" height="10" fill="{band.color}" '
+            f'fill-opacity="0.25" stroke="{band.color}"/>'
+            f'<text x="50" y="{y}" font-size="12">{escape(band.name)}</text>'
+        )
+    if len(series) > 1 or band is not None:
         for n, s in enumerate(series):
             y = HEIGHT - 12 - 18 * (len(series) - 1 - n)
             dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""

@@ -94,8 +94,15 @@ def network_plans(network):
     )
     return [
         st.PlanPoint(
-            sid, cid, form, st.size_band(headcount), dep, _year(closed), closed,
-            tuple(themes or ()), tuple(actions or ()),
+            sid,
+            cid,
+            form,
+            st.size_band(headcount),
+            dep,
+            _year(closed),
+            closed,
+            tuple(themes or ()),
+            tuple(actions or ()),
         )  # fmt: skip
         for sid, cid, form, headcount, dep, closed, themes, actions in rows
     ]
@@ -255,9 +262,7 @@ def dashboard(network, param=""):
         by_code = {t.code: t for t in themes}
         board.plans_shown, board.plans = True, len(chosen)
         board.priorities = [
-            (by_code[code], count)
-            for code, count in st.top_priorities(chosen)
-            if code in by_code
+            (by_code[code], count) for code, count in st.top_priorities(chosen) if code in by_code
         ]
         board.actions = st.top_actions(chosen)
     return board

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from networks import views
+from networks import dashboard_views, views
 
 app_name = "networks"
 
 urlpatterns = [
     # The network's advisers.
+    path("reseaux/<slug:slug>/", dashboard_views.dashboard, name="dashboard"),
     path("reseaux/<slug:slug>/cooperatives/", views.cooperatives, name="cooperatives"),
     path("reseaux/<slug:slug>/inviter/", views.invite, name="invite"),
     path(

@@ -17,12 +17,13 @@ from django.http import HttpResponse
 
 from diagnostics import scoring
 from plans import services as plans
-from reports import cooperative_data, csv_exports, personal_data
+from reports import cooperative_data, csv_exports, network_files, personal_data
 
 # Who may get a file, each checked by its own view in reports/views.py.
 SESSION_FACILITATORS = "the facilitators of the session's cooperative, once results are visible"
 COOPERATIVE_FACILITATORS = "the facilitators of the cooperative"
 THE_PERSON = "the signed-in person, about themself"
+NETWORK_ADVISERS = "the advisers of the network, for one cell of its dashboard"
 
 SESSION_PREFIX = "c/<slug:slug>/sessions/<int:pk>/"
 
@@ -108,6 +109,23 @@ FORMATS = {
             content_type="application/json",
             build=lambda user: _json(personal_data.personal_data(user)),
             filename=lambda user: "mes-donnees-qvt.json",
+        ),
+        # The network dashboard's figures (issue 16): the same cell as the page (?filtre=).
+        Format(
+            name="network_pdf",
+            path="reseaux/<slug:slug>/rapport.pdf",
+            audience=NETWORK_ADVISERS,
+            content_type="application/pdf",
+            build=network_files.network_pdf,
+            filename=network_files.filename(".pdf"),
+        ),
+        Format(
+            name="network_csv",
+            path="reseaux/<slug:slug>/export/chiffres.csv",
+            audience=NETWORK_ADVISERS,
+            content_type="text/csv; charset=utf-8",
+            build=network_files.network_csv,
+            filename=network_files.filename(".csv"),
         ),
     ]
 }

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cooperatives.access import get_cooperative_for
+from networks import figures
+from networks.access import get_network_for
 from plans.views import with_visible_results
-from reports import personal_data, registry
+from reports import network_files, personal_data, registry
 from reports.forms import DeleteAccountForm, DeleteCooperativeForm
 
 
@@ -28,6 +30,18 @@ def cooperative_file(request, slug, *, name):
 
 
 @login_required
+def network_file(request, slug, *, name):
+    """The dashboard's figures of one cell, for the network's advisers (networks.access)."""
+    network, _adviser = get_network_for(request, slug)
+    try:
+        board = figures.dashboard(network, request.GET.get("filtre", ""))
+    except ValueError:
+        messages.error(request, _("Ce filtre n’existe pas pour ce réseau : rien n’a été exporté."))
+        return redirect("networks:dashboard", network.slug)
+    return registry.download(name, network_files.NetworkFile(network, board))
+
+
+@login_required
 def personal_file(request, *, name):
     return registry.download(name, request.user)
 
@@ -37,6 +51,7 @@ VIEWS = {
     registry.SESSION_FACILITATORS: session_file,
     registry.COOPERATIVE_FACILITATORS: cooperative_file,
     registry.THE_PERSON: personal_file,
+    registry.NETWORK_ADVISERS: network_file,
 }
 
 

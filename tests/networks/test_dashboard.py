@@ -1,0 +1,169 @@
+"""The network dashboard (issue 16), for its advisers: counts, per-theme distribution across
+cooperatives (one point each), shares of « Oui », priorities and actions of shared plans, the
+fixed filters and their suppression; its door; its constant number of queries."""
+
+import pytest
+from django.urls import reverse
+
+from cooperatives.models import Membership
+from networks import services
+from networks.models import NetworkMembership
+from tests.factories import MembershipFactory
+from tests.networks.builders import share, share_plan, shared_cooperative, theme_codes
+
+
+def url(network, filtre=None):
+    base = reverse("networks:dashboard", args=[network.slug])
+    return f"{base}?filtre={filtre}" if filtre is not None else base
+
+
+def five_shared(network, scores=(1, 2, 3, 4, 5), **coop):
+    return [shared_cooperative(network, s, **coop) for s in scores]
+
+
+def test_an_adviser_sees_each_themes_median_and_quartiles_across_cooperatives(
+    client_as, adviser, network
+):
+    # The fixture's own cooperative is a member that shared nothing: 6 members, 5 sharing.
+    five_shared(network, scores=(4.0, 1.0, 5.0, 2.5, 2.0))
+    response = client_as(adviser).get(url(network))
+    assert response.status_code == 200
+    board = response.context["board"]
+    assert (board.members, board.sharing, board.sessions, board.cooperatives) == (6, 5, 5, 5)
+    # Sorted 1.0 2.0 2.5 4.0 5.0: Q1 2.0, median 2.5, Q3 4.0 (inclusive method, n = 5).
+    for figure in board.themes:
+        d = figure.distribution
+        assert (d.minimum, d.q1, d.median, d.q3, d.maximum) == (1.0, 2.0, 2.5, 4.0, 5.0)
+    assert len(board.themes) == 6
+    html = response.content.decode()
+    assert 'id="distribution-table"' in html and "2,5" in html
+    assert 'class="boxplot-svg"' in html and 'class="radar-band"' in html
+    assert 'id="network-data"' in html  # Chart.js's data, read by static/js/network.js
+
+
+def test_the_share_of_oui_is_the_mean_of_each_cooperatives_share(client_as, adviser, network):
+    # Four cooperatives with 1 « Oui » in 3 answers (33.3 %), one with 3 in 4 (75 %):
+    # (4 × 100/3 + 75) / 5 = 41.7 %, not the pooled (4 + 3) / (12 + 4) = 43.75 %.
+    for score in (1, 2, 3, 4):
+        shared_cooperative(network, score, counts=(1, 1, 1))
+    shared_cooperative(network, 5, counts=(3, 0, 1))
+    board = client_as(adviser).get(url(network)).context["board"]
+    share_of_first = board.statements[0][1][0].yes_share
+    assert round(float(share_of_first), 1) == 41.7
+
+
+def test_a_cooperatives_older_session_does_not_count_beside_its_latest(client_as, adviser, network):
+    coops = five_shared(network, scores=(1, 2, 3, 4, 5))
+    share(coops[0], 0, year=2023)  # older than its 2025 session: not its data point
+    board = client_as(adviser).get(url(network)).context["board"]
+    assert board.sessions == 6 and board.cooperatives == 5
+    assert board.themes[0].distribution.minimum == 1.0
+
+
+def test_no_figure_from_four_cooperatives(client_as, adviser, network):
+    five_shared(network, scores=(1, 2, 3, 4))
+    response = client_as(adviser).get(url(network))
+    assert response.status_code == 200
+    assert not response.context["board"].shown
+    html = response.content.decode()
+    assert 'id="network-hidden"' in html and 'id="distribution-table"' not in html
+
+
+def test_a_filter_shows_its_own_cooperatives_only(client_as, adviser, network):
+    five_shared(network, scores=(1, 1, 1, 1, 1), legal_form="scop")
+    five_shared(network, scores=(5, 5, 5, 5, 5), legal_form="scic")
+    board = client_as(adviser).get(url(network, "legal_form:scic")).context["board"]
+    assert board.shown and board.cooperatives == 5
+    assert board.themes[0].distribution.median == 5.0
+
+
+def test_a_filter_one_cooperative_short_of_the_network_is_masked(client_as, adviser, network):
+    five_shared(network, legal_form="scop")
+    shared_cooperative(network, 3, legal_form="cae")
+    response = client_as(adviser).get(url(network, "legal_form:scop"))
+    assert not response.context["board"].shown  # the network minus it would be the CAE alone
+    options = {o.param: o.shown for _g, group in response.context["board"].options for o in group}
+    assert options[""] is True and options["legal_form:scop"] is False
+    assert "masqué" in response.content.decode()
+
+
+@pytest.mark.parametrize("filtre", ["nimporte", "legal_form:sarl", "year:1900", "a:b:c"])
+def test_an_unknown_filter_says_so_and_shows_the_whole_network(client_as, adviser, network, filtre):
+    five_shared(network)
+    response = client_as(adviser).get(url(network, filtre))
+    assert response.status_code == 400
+    assert "Ce filtre n’existe pas" in response.content.decode()
+    assert response.context["board"].key == ()
+
+
+def test_priorities_and_actions_come_from_plans_shared_on_purpose(client_as, adviser, network):
+    codes = theme_codes()
+    for n, coop in enumerate(five_shared(network)):
+        shared = coop.shared_sessions.get()
+        share_plan(shared, [codes[0]] + ([codes[1]] if n < 2 else []),
+                   ["Former l’équipe à l’outil"] + ([f"Action de la coop {n}"]))  # fmt: skip
+    board = client_as(adviser).get(url(network)).context["board"]
+    assert board.plans_shown and board.plans == 5
+    assert [(t.code, count) for t, count in board.priorities] == [(codes[0], 5), (codes[1], 2)]
+    assert board.actions == [("Former l’équipe à l’outil", 5)]  # one-off titles are not listed
+
+
+def test_plans_of_fewer_than_five_cooperatives_are_not_summarised(client_as, adviser, network):
+    coops = five_shared(network)
+    for coop in coops[:4]:
+        share_plan(coop.shared_sessions.get(), [theme_codes()[0]], [])
+    response = client_as(adviser).get(url(network))
+    assert not response.context["board"].plans_shown
+    assert 'id="network-plans-hidden"' in response.content.decode()
+
+
+@pytest.mark.parametrize("way", ["leave", "unshare", "delete"])
+def test_leaving_unsharing_or_deleting_a_cooperative_removes_it_from_the_figures_at_once(
+    client_as, adviser, network, way
+):
+    coops = five_shared(network)
+    client = client_as(adviser)
+    assert client.get(url(network)).context["board"].shown
+    gone = coops[0]
+    if way == "leave":
+        services.leave(NetworkMembership.objects.get(network=network, cooperative=gone))
+    elif way == "unshare":
+        services.unshare_session(gone.shared_sessions.get().session)
+    else:
+        gone.delete()
+    board = client.get(url(network)).context["board"]
+    assert not board.shown and board.sharing == 4
+
+
+def test_the_door_outsider_404_facilitator_403_other_adviser_404(
+    client_as, network, outsider, facilitator, other_adviser, client
+):
+    five_shared(network)
+    assert client.get(url(network)).status_code == 302  # to the login page
+    assert client_as(outsider).get(url(network)).status_code == 404
+    client.logout()
+    assert client_as(other_adviser).get(url(network)).status_code == 404
+    client.logout()
+    assert client_as(facilitator).get(url(network)).status_code == 403
+
+
+def test_a_member_of_a_cooperative_in_the_network_is_refused(client_as, cooperative, network):
+    member = MembershipFactory(cooperative=cooperative, role=Membership.Role.MEMBER).user
+    assert client_as(member).get(url(network)).status_code == 403
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_dashboard_costs_the_same_queries_for_5_or_50_cooperatives(
+    client_as, adviser, network, count, django_assert_max_num_queries
+):
+    coops = [
+        shared_cooperative(network, 1 + n % 5, departement=f"{30 + n % 3}") for n in range(count)
+    ]
+    for coop in coops:
+        share_plan(coop.shared_sessions.get(), [theme_codes()[0]], ["Une action commune"])
+    client = client_as(adviser)
+    client.get(url(network))  # warm the per-process questionnaire cache
+    # Session, user, the door, members, the points, their figures, the guide, the plans.
+    with django_assert_max_num_queries(8):
+        response = client.get(url(network))
+    assert response.context["board"].cooperatives == count
