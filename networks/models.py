@@ -113,6 +113,16 @@ class NetworkMembership(models.Model):
         return self.status == self.Status.ACCEPTED
 
 
+class SharedQuerySet(models.QuerySet):
+    def of_network(self, network):
+        """What counts in `network`'s figures: the shares of its accepted cooperatives only, so
+        leaving (or being deleted) takes a cooperative out of every figure at once."""
+        return self.filter(
+            cooperative__network_memberships__network=network,
+            cooperative__network_memberships__status=NetworkMembership.Status.ACCEPTED,
+        )
+
+
 class SharedSession(models.Model):
     """One closed session a cooperative chose to share with its networks, summarised when it was
     shared (same transaction): its per-theme collective scores {theme_code: mean} and its
@@ -134,6 +144,8 @@ class SharedSession(models.Model):
     respondents = models.PositiveIntegerField(_("répondant·es"))
     theme_scores = models.JSONField(default=dict)
     statement_counts = models.JSONField(default=dict)
+
+    objects = SharedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("session partagée")
@@ -157,6 +169,8 @@ class SharedPlan(models.Model):
     shared_at = models.DateTimeField(auto_now_add=True)
     priority_themes = models.JSONField(default=list)
     actions = models.JSONField(default=list)
+
+    objects = SharedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("plan partagé")
