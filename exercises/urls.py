@@ -1,5 +1,44 @@
-from django.urls import path  # noqa: F401 - the exercises' pages are added below
+from django.urls import path
+
+from exercises import charter_views, discussion_views, time_views
 
 app_name = "exercises"
 
-urlpatterns = []
+prefix = "c/<slug:slug>/exercices/"
+urlpatterns = [
+    path(f"{prefix}charte/", charter_views.charter, name="charter"),
+    path(f"{prefix}charte/version-<int:version>/", charter_views.version, name="charter_version"),
+    path(f"{prefix}charte/commencer/", charter_views.start, name="charter_start"),
+    path(f"{prefix}charte/projet/", charter_views.draft, name="charter_draft"),
+    path(f"{prefix}charte/adopter/", charter_views.adopt, name="charter_adopt"),
+    path(f"{prefix}compromis-temporel/", time_views.board, name="time"),
+    path(f"{prefix}compromis-temporel/notes/", time_views.add_note, name="time_note_add"),
+    path(
+        f"{prefix}compromis-temporel/notes/<int:pk>/retirer/",
+        time_views.delete_note,
+        name="time_note_delete",
+    ),
+    path(
+        f"{prefix}compromis-temporel/amenagements/",
+        time_views.add_arrangement,
+        name="arrangement_add",
+    ),
+    path(
+        f"{prefix}compromis-temporel/amenagements/<int:pk>/retirer/",
+        time_views.delete_arrangement,
+        name="arrangement_delete",
+    ),
+    path(
+        f"{prefix}compromis-temporel/amenagements/<int:pk>/au-plan/",
+        time_views.send_arrangement,
+        name="arrangement_send",
+    ),
+    path(f"{prefix}discussions/", discussion_views.discussions, name="discussions"),
+    path(f"{prefix}discussions/nouvelle/", discussion_views.discussion_new, name="discussion_new"),
+    path(f"{prefix}discussions/<int:pk>/", discussion_views.discussion, name="discussion"),
+    path(
+        f"{prefix}discussions/<int:pk>/modifier/",
+        discussion_views.discussion_edit,
+        name="discussion_edit",
+    ),
+]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from exercises import report as exercises_report
 from plans import guide
 from plans.services import actions_of, plan_by_theme
 from plans.summary import summary_of
@@ -110,6 +111,8 @@ def report_context(session, analysis):
         "generated_at": timezone.localtime(),
         # A follow-up session: comparison with the previous one and its plan's review (issue 9).
         **followup_chapter.pdf_context(session, analysis),
+        # The guide's exercises the team filled (issue 17): {} when none, then no chapter.
+        **exercises_report.chapter(session.cooperative),
     }
 
 

@@ -23,6 +23,7 @@ from reports import cooperative_data, csv_exports, network_files, personal_data
 SESSION_FACILITATORS = "the facilitators of the session's cooperative, once results are visible"
 COOPERATIVE_FACILITATORS = "the facilitators of the cooperative"
 THE_PERSON = "the signed-in person, about themself"
+CHARTER_READERS = "the members of the cooperative, once it has adopted a charter"
 NETWORK_ADVISERS = "the advisers of the network, for one cell of its dashboard"
 
 SESSION_PREFIX = "c/<slug:slug>/sessions/<int:pk>/"
@@ -53,6 +54,12 @@ def _pdf(subject):
     from reports import pdf  # WeasyPrint takes ~1 s to import: only when a PDF is asked for
 
     return pdf.report_pdf(subject.session, subject.analysis())
+
+
+def _charter_pdf(charter):
+    from reports import charter_pdf  # WeasyPrint, as for the report
+
+    return charter_pdf.charter_pdf(charter)
 
 
 def _session_filename(suffix):
@@ -93,6 +100,14 @@ FORMATS = {
             content_type="text/csv; charset=utf-8",
             build=lambda s: csv_exports.to_csv(csv_exports.plan_rows(plans.actions_of(s.session))),
             filename=_session_filename("-plan-action.csv"),
+        ),
+        Format(
+            name="charter_pdf",
+            path="c/<slug:slug>/exercices/charte.pdf",
+            audience=CHARTER_READERS,
+            content_type="application/pdf",
+            build=_charter_pdf,
+            filename=lambda charter: f"{charter.cooperative.slug}-charte-v{charter.version}.pdf",
         ),
         Format(
             name="cooperative_export",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cooperatives.access import get_cooperative_for
+from exercises import services as exercises
 from networks import figures
 from networks.access import get_network_for
 from plans.views import with_visible_results
@@ -42,6 +43,17 @@ def network_file(request, slug, *, name):
 
 
 @login_required
+def charter_file(request, slug, *, name):
+    """The charter in force, for every member: the team's shared rule, with no answer in it."""
+    cooperative, _membership = get_cooperative_for(request, slug)
+    charter = exercises.current_charter(cooperative)
+    if charter is None:
+        messages.info(request, _("La coopérative n’a pas encore adopté de charte."))
+        return redirect("exercises:charter", cooperative.slug)
+    return registry.download(name, charter)
+
+
+@login_required
 def personal_file(request, *, name):
     return registry.download(name, request.user)
 
@@ -51,6 +63,7 @@ VIEWS = {
     registry.SESSION_FACILITATORS: session_file,
     registry.COOPERATIVE_FACILITATORS: cooperative_file,
     registry.THE_PERSON: personal_file,
+    registry.CHARTER_READERS: charter_file,
     registry.NETWORK_ADVISERS: network_file,
 }
 

@@ -1,12 +1,14 @@
 """Who may open what: every URL pattern of the project × seven personas, with the expected
 status. A URL pattern without a row here fails the suite, so no new view escapes it."""
 
+import datetime
 import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cooperatives.models import Membership
+from exercises.models import Arrangement, Charter, CharterRule, Discussion, TimeNote
 from networks.models import AdviserGrant, Network
 from plans.models import Action
 from plans.vote_models import Vote
@@ -129,6 +131,24 @@ CASES = [
     ("plans:session_fiche", "session-fiche:2", "get", MEMBER_PAGE),  # a fiche read from a session
     ("followup:compare", "coop", "get", MEMBER_PAGE),
     ("followup:action_status", "coop-action", "post", FACILITATOR_ACTION),
+    # The guide's exercises (issue 17): members read, the facilitator writes. An empty form
+    # posted by the facilitator is refused (400), nothing saved.
+    ("exercises:charter", "coop", "get", MEMBER_PAGE),
+    ("exercises:charter_version", "charter", "get", MEMBER_PAGE),
+    ("exercises:charter_start", "coop", "post", FACILITATOR_ACTION),
+    ("exercises:charter_draft", "charter-draft", "get", FACILITATOR_PAGE),
+    ("exercises:charter_adopt", "charter-draft", "post", FACILITATOR_ACTION),
+    ("reports:charter_pdf", "charter-coop", "get", MEMBER_PAGE),
+    ("exercises:time", "coop", "get", MEMBER_PAGE),
+    ("exercises:time_note_add", "coop", "post", {**FACILITATOR_PAGE, FACILITATOR: 400}),
+    ("exercises:time_note_delete", "time-note", "post", FACILITATOR_ACTION),
+    ("exercises:arrangement_add", "coop", "post", {**FACILITATOR_PAGE, FACILITATOR: 400}),
+    ("exercises:arrangement_delete", "arrangement", "post", FACILITATOR_ACTION),
+    ("exercises:arrangement_send", "arrangement", "post", FACILITATOR_ACTION),
+    ("exercises:discussions", "coop", "get", MEMBER_PAGE),
+    ("exercises:discussion_new", "coop", "get", FACILITATOR_PAGE),
+    ("exercises:discussion", "discussion", "get", MEMBER_PAGE),
+    ("exercises:discussion_edit", "discussion", "get", FACILITATOR_PAGE),
     ("reports:my_data", "none", "get", SIGNED_IN_PAGE),
     ("reports:my_data_download", "none", "get", SIGNED_IN_PAGE),
     ("reports:delete_account", "none", "post", everyone(400, anonymous=LOGIN)),
@@ -240,6 +260,27 @@ def build_kwargs(kind, cooperative, member):
     if kind.startswith("session-fiche:"):
         session = SessionFactory(cooperative=cooperative, status="closed")
         return {"slug": cooperative.slug, "pk": session.pk, "number": int(kind.split(":")[1])}
+    if kind in ("charter", "charter-coop", "charter-draft"):
+        charter = Charter.objects.create(
+            cooperative=cooperative,
+            version=1,
+            adopted_on=None if kind == "charter-draft" else datetime.date(2026, 3, 1),
+        )
+        CharterRule.objects.create(charter=charter, purpose="echanger", tool="Téléphone")
+        return {"slug": cooperative.slug} | ({"version": 1} if kind == "charter" else {})
+    if kind == "time-note":
+        note = TimeNote.objects.create(
+            cooperative=cooperative, dimension="marche", kind="constraint", text="Clients"
+        )
+        return {"slug": cooperative.slug, "pk": note.pk}
+    if kind == "arrangement":
+        arrangement = Arrangement.objects.create(cooperative=cooperative, text="Sans téléphone")
+        return {"slug": cooperative.slug, "pk": arrangement.pk}
+    if kind == "discussion":
+        discussion = Discussion.objects.create(
+            cooperative=cooperative, held_on=datetime.date(2026, 3, 1), theme="Charge"
+        )
+        return {"slug": cooperative.slug, "pk": discussion.pk}
     session = SessionFactory(cooperative=cooperative, status=kind)
     return {"slug": cooperative.slug, "pk": session.pk}
 
