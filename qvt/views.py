@@ -1,8 +1,14 @@
 from django.shortcuts import render
 
 from cooperatives.access import memberships_of
+from networks.access import networks_of
 
 
 def home(request):
     memberships = memberships_of(request.user) if request.user.is_authenticated else []
-    return render(request, "home.html", {"memberships": memberships})
+    # An adviser (« accompagnateur·rice ») reaches their networks from here (issue 16).
+    return render(
+        request,
+        "home.html",
+        {"memberships": memberships, "networks": networks_of(request.user)},
+    )

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from cooperatives.models import Cooperative
 from diagnostics import scoring
 from followup import services as followup
+from networks.models import AdviserGrant, Network, SharedSession
 
 
 def test_seed_demo_creates_a_closed_session_with_varied_scores_and_an_open_one(db, capsys):
@@ -35,3 +36,19 @@ def test_seed_demo_has_a_follow_up_of_an_earlier_session_with_its_plan(db):
     )
     assert comparison.has_consolidated
     assert any(t.score.delta for t in comparison.themes)  # something moved between the two
+
+
+def test_seed_demo_has_a_network_of_six_cooperatives_that_shared_a_session_each(db, capsys):
+    call_command("seed_demo", password="demo-password-1234")
+    assert "accompagnement@demo.coop" in capsys.readouterr().out
+    network = Network.objects.get(slug="urscop-demo")
+    assert network.memberships.accepted().count() == 6
+    shared = SharedSession.objects.of_network(network)
+    assert shared.values("cooperative").distinct().count() == 6
+    assert all(row.respondents >= 3 for row in shared)
+    demo = Cooperative.objects.get(slug="scop-demo")
+    grant = AdviserGrant.objects.get(cooperative=demo)
+    assert grant.adviser.user.email == "accompagnement@demo.coop"
+    # Running it again recreates the same network.
+    call_command("seed_demo", password="demo-password-1234")
+    assert SharedSession.objects.of_network(Network.objects.get(slug="urscop-demo")).count() == 6

@@ -11,11 +11,25 @@ from cooperatives.models import Cooperative, Membership
 from cooperatives.services import create_cooperative
 from diagnostics import quiz, scoring, services
 from diagnostics.models import Answer, DiagnosticSession
+from networks import services as networks
+from networks.models import Adviser, AdviserGrant, Network, NetworkMembership
 from plans import services as plans
 from plans.models import Action
+from plans.network_views import plan_summary
 
 DEMO_SLUG = "scop-demo"
 DEMO_EMAIL = "animation@demo.coop"
+# The demo network (issue 16): a regional union, its adviser, and five neighbours that shared a
+# session each, so that its dashboard has the 5 cooperatives a figure needs.
+DEMO_NETWORK_SLUG = "urscop-demo"
+ADVISER_EMAIL = "accompagnement@demo.coop"
+NEIGHBOURS = [
+    ("Scop des Garrigues", "scop", "34", 6),
+    ("Scic du Littoral", "scic", "30", 25),
+    ("CAE Entreprendre Ensemble", "cae", "34", 60),
+    ("Scop Atelier Bois", "scop", "11", 9),
+    ("Scop Les Typographes", "scop", "66", 12),
+]
 # Likelihood of "Oui" per theme, so the demo radar has a shape worth discussing.
 YES_LIKELIHOOD = [0.8, 0.5, 0.25, 0.65, 0.15, 0.45]
 # A year earlier, before the first action plan: weaker on the themes the plan then worked on.
@@ -25,7 +39,8 @@ EARLIER_YES_LIKELIHOOD = [0.75, 0.35, 0.2, 0.65, 0.05, 0.3]
 class Command(BaseCommand):
     help = (
         "Create (or recreate) the demo cooperative: a closed session with its action plan, its "
-        "closed follow-up a year later, and an open session."
+        "closed follow-up a year later, and an open session; a regional union with its adviser "
+        "and five neighbouring cooperatives that shared a session each."
     )
 
     def add_arguments(self, parser):
@@ -78,9 +93,51 @@ class Command(BaseCommand):
         for _n in range(2):
             self._respond(current, statements, rng, submitted=True)
 
+        self._network(cooperative, closed, user, password, questionnaire, statements, rng)
+
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"  Facilitator login: {DEMO_EMAIL}")
+        self.stdout.write(f"  Adviser login:     {ADVISER_EMAIL}")
         self.stdout.write(f"  Password:          {password}")
+
+    def _network(self, cooperative, closed, user, password, questionnaire, statements, rng):
+        Network.objects.filter(slug=DEMO_NETWORK_SLUG).delete()
+        Cooperative.objects.filter(slug__startswith="scop-demo-voisine-").delete()
+        network = Network.objects.create(
+            name="Union régionale des Scop (démo)", slug=DEMO_NETWORK_SLUG, kind="union_regionale"
+        )
+        adviser_user, _ = User.objects.get_or_create(
+            email=ADVISER_EMAIL, defaults={"first_name": "Dominique"}
+        )
+        adviser_user.set_password(password)
+        adviser_user.email_verified_at = adviser_user.email_verified_at or timezone.now()
+        adviser_user.is_active = True
+        adviser_user.save()
+        adviser = Adviser.objects.create(network=network, user=adviser_user)
+        NetworkMembership.objects.create(
+            network=network, cooperative=cooperative, status="accepted", invited_by=adviser_user
+        )
+        networks.share_session(closed, user)
+        networks.share_plan(closed, *plan_summary(closed))
+        AdviserGrant.objects.create(cooperative=cooperative, adviser=adviser, granted_by=user)
+        for n, (name, legal_form, departement, headcount) in enumerate(NEIGHBOURS, start=1):
+            neighbour = Cooperative.objects.create(
+                name=name,
+                slug=f"scop-demo-voisine-{n}",
+                legal_form=legal_form,
+                departement=departement,
+                headcount=headcount,
+            )
+            likelihood = [min(0.95, max(0.05, p + rng.uniform(-0.2, 0.2))) for p in YES_LIKELIHOOD]
+            session = self._closed_session(
+                neighbour, questionnaire, user, statements, rng,
+                title="Diagnostic 2026", respondents=min(headcount, 3 + n),
+                likelihood=likelihood, days_ago=20 + 15 * n,
+            )  # fmt: skip
+            NetworkMembership.objects.create(
+                network=network, cooperative=neighbour, status="accepted", invited_by=adviser_user
+            )
+            networks.share_session(session, None)
 
     def _closed_session(
         self, cooperative, questionnaire, user, statements, rng, *, title, respondents,
