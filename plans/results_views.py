@@ -15,6 +15,7 @@ from django.urls import reverse
 from diagnostics import publication
 from diagnostics.access import get_session_for
 from diagnostics.models import Theme
+from networks import figures
 from plans import decision_views, review, services
 from plans.method_guide import method_guide
 from plans.priorities import agreed_scores, rank_priorities
@@ -31,6 +32,10 @@ def results(request, slug, pk):
         context["left_out"] = publication.left_out(session, state.participation.submitted)
         # The chart and radar with the consolidated dataset, disagreement and "?" shares.
         context.update(services.results_extra(session, state.results))
+        # Where the cooperative stands in its networks (issue 16), beside its own scores.
+        context["network_positions"] = figures.positions_for(
+            session.cooperative, {t.theme.code: (t.theme, t.score) for t in state.results.themes}
+        )
     return render(request, "plans/results.html", context)
 
 
