@@ -158,6 +158,9 @@ CASES = [
     ("reports:results_csv", "visible", "get", FACILITATOR_PAGE),
     ("reports:plan_csv", "visible", "get", FACILITATOR_PAGE),
     # Networks (issue 16): the advisers' pages, and the cooperative's decisions about them.
+    ("networks:dashboard", "network", "get", ADVISER_PAGE),
+    ("reports:network_pdf", "network", "get", ADVISER_PAGE),
+    ("reports:network_csv", "network", "get", ADVISER_PAGE),
     ("networks:cooperatives", "network", "get", ADVISER_PAGE),
     ("networks:invite", "network", "post", {**ADVISER_PAGE, ADVISER: 400}),  # nothing typed
     ("networks:cooperative", "network-coop", "get", ADVISER_PAGE),
