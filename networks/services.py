@@ -151,10 +151,12 @@ def grant(cooperative, adviser, user):
 def adviser_of_networks_of(cooperative, adviser_pk):
     """The adviser `adviser_pk` if they advise a network the cooperative is in, else None
     (a malformed or foreign id included)."""
-    try:
-        pk = int(adviser_pk)
-    except (TypeError, ValueError):
+    # ASCII digits only, and short: int() takes « ١ » and 500-digit numbers the database refuses.
+    if not isinstance(adviser_pk, str) or not adviser_pk.isascii() or not adviser_pk.isdigit():
         return None
+    if len(adviser_pk) > 18:
+        return None
+    pk = int(adviser_pk)
     return (
         Adviser.objects.select_related("user", "network")
         .filter(
