@@ -8,6 +8,7 @@ from django.contrib.auth.forms import (
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts import mailqueue, tasks
 from accounts.models import User
 from accounts.registration import RESET, mailbox_recently_written, note_mail_sent
 from accounts.validators import refuse_control_characters
@@ -56,6 +57,17 @@ class AccountPasswordResetForm(PasswordResetForm):
             if not mailbox_recently_written(user, RESET):
                 note_mail_sent(user, RESET)
                 yield user
+
+    def save(self, request=None, **kwargs):
+        """Queue one look-up of the typed address, whether it has an account or not: the
+        request then does the same work for every address, and no SMTP exchange (the slow
+        part, which only a known address caused) happens before the answer. The worker looks
+        the address up and sends the links (accounts.tasks)."""
+        tasks.look_up_reset.enqueue(
+            email=self.cleaned_data["email"],
+            base_url=mailqueue.base_url(request),
+            language=mailqueue.language(request),
+        )
 
 
 class VerifyingSetPasswordForm(SetPasswordForm):

@@ -5,24 +5,15 @@ verification link, a known one gets a note saying someone tried to open an accou
 Either way the page says « check your mailbox ».
 """
 
-import logging
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
-from django.utils.translation import gettext as _
+from django.utils.http import urlsafe_base64_decode
 
+from accounts import mailqueue, tasks
 from accounts.models import User
 from accounts.tokens import email_verification_token
-from accounts.validators import without_control_characters
-
-logger = logging.getLogger(__name__)
 
 # At most one sign-up or reset email per address in this time, whoever asks and from where:
 # a form cannot be used to flood someone's mailbox.
@@ -42,28 +33,19 @@ def note_mail_sent(user, clock):
     User.objects.filter(pk=user.pk).update(**{clock: getattr(user, clock)})
 
 
-def send_account_email(user, template, context, subject):
-    """Send unless the address had one a moment ago; never raises (the page is the same)."""
+def send_account_email(request, user, kind):
+    """Queue the email unless the address had one a moment ago (the worker sends it, and makes
+    its link then: accounts.tasks). Never raises, and the page is the same either way."""
     if mailbox_recently_written(user, SIGNUP):
         return False
-    try:
-        send_mail(
-            subject=without_control_characters(subject),
-            message=render_to_string(template, context),
-            from_email=None,
-            recipient_list=[user.email],
-        )
-    except Exception:  # noqa: BLE001 - SMTP, DNS or header errors: logged, the answer is unchanged
-        logger.exception("account email not sent")
-        return False
+    tasks.send_account_email.enqueue(
+        user_id=user.pk,
+        kind=kind,
+        base_url=mailqueue.base_url(request),
+        language=mailqueue.language(request),
+    )
     note_mail_sent(user, SIGNUP)
     return True
-
-
-def verification_url(request, user):
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = email_verification_token.make_token(user)
-    return request.build_absolute_uri(reverse("accounts:verify", args=[uid, token]))
 
 
 def spend_hashing_time(form):
@@ -79,15 +61,7 @@ def register(request, form):
     if user is not None and (user.is_active or user.is_verified):
         # The address has an account: its owner is told, the form's author learns nothing.
         spend_hashing_time(form)
-        send_account_email(
-            user,
-            "accounts/email/signup_existing.txt",
-            {
-                "login_url": request.build_absolute_uri(reverse("accounts:login")),
-                "reset_url": request.build_absolute_uri(reverse("accounts:password_reset")),
-            },
-            _("Diagnostic QVT et numérique : tentative de création de compte"),
-        )
+        send_account_email(request, user, tasks.EXISTING)
         return
     if user is None:
         user = form.save(commit=False)
@@ -103,15 +77,7 @@ def register(request, form):
         user.first_name = form.cleaned_data.get("first_name", "")
         user.last_name = form.cleaned_data.get("last_name", "")
         user.save(update_fields=["password", "first_name", "last_name"])
-    send_account_email(
-        user,
-        "accounts/email/verify.txt",
-        {
-            "url": verification_url(request, user),
-            "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
-        },
-        _("Diagnostic QVT et numérique : confirmez votre adresse"),
-    )
+    send_account_email(request, user, tasks.VERIFY)
 
 
 def user_from_link(uidb64, token):

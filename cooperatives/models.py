@@ -137,13 +137,22 @@ class Invitation(models.Model):
 
 
 class OutgoingEmail(models.Model):
-    """One email a cooperative sent (invitation or reminder), kept a couple of days to enforce
-    the daily cap and the per-member cooldown. A reminder row names no member: who is reminded
-    is who has not answered yet, which nobody may learn."""
+    """One email a cooperative sends (invitation or reminder): counted from the moment it is
+    queued, for the daily cap and the per-member cooldown, and then sent by the worker
+    (cooperatives.tasks, diagnostics.tasks), which records here whether it went out.
+
+    A reminder row names no member: who is reminded is who has not answered yet, which nobody
+    may learn. No row holds a link or a token: the worker makes the link when it sends."""
 
     class Kind(models.TextChoices):
         INVITATION = "invitation", _("invitation")
         REMINDER = "reminder", _("rappel")
+        SESSION = "session", _("invitation à une session")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("en attente")
+        SENT = "sent", _("envoyé")
+        FAILED = "failed", _("échec")
 
     cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="+")
     sender = models.ForeignKey(
@@ -153,11 +162,20 @@ class OutgoingEmail(models.Model):
         Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
+    # What the email is about, written by the layer that sends it ("session:12"): cooperatives
+    # does not know sessions, and this lets a session list its own invitations and reminders.
+    topic = models.CharField(max_length=40, blank=True, default="")
+    status = models.CharField(
+        max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("e-mail envoyé")
         verbose_name_plural = _("e-mails envoyés")
+        indexes = [models.Index(fields=["membership", "-created_at"], name="outgoing_member_idx")]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"

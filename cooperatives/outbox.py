@@ -1,5 +1,6 @@
-"""Emails a cooperative sends on its facilitators' behalf: who may send, how many, and sending
-that never turns a mail-server failure into a 500.
+"""Emails a cooperative sends on its facilitators' behalf: who may send, how many, and the
+record of each one, queued in the request and sent by the worker (accounts.mailqueue), so a
+mail-server failure never reaches the facilitator's page.
 
 An account is a free sign-up: without limits it would be a way to send anyone mail in our
 name. So only verified accounts send, each cooperative and each sender get a daily cap
@@ -7,18 +8,14 @@ name. So only verified accounts send, each cooperative and each sender get a dai
 the same count), and one member's link is not re-sent before a cooldown.
 """
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail, send_mass_mail
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import without_control_characters
 from cooperatives.models import OutgoingEmail
-
-logger = logging.getLogger(__name__)
 
 DAY = timedelta(days=1)
 MEMBER_COOLDOWN = timedelta(minutes=15)
@@ -51,12 +48,50 @@ def member_in_cooldown(membership):
     ).exists()
 
 
-def record(cooperative, sender, kind, *, count=1, membership=None):
-    OutgoingEmail.objects.filter(created_at__lt=timezone.now() - 2 * DAY).delete()
-    OutgoingEmail.objects.bulk_create(
-        OutgoingEmail(cooperative=cooperative, sender=sender, kind=kind, membership=membership)
-        for _ in range(count)
+# Rows stay a month (an invitation's validity): the members page shows each member's last
+# email that long. Only the last day counts for the cap.
+KEEP = timedelta(days=30)
+
+
+def record(cooperative, sender, kind, *, count=1, membership=None, memberships=None, topic=""):
+    """Queue rows, pending, counted against the cap from now on; the worker marks them."""
+    OutgoingEmail.objects.filter(created_at__lt=timezone.now() - KEEP).delete()
+    targets = list(memberships) if memberships is not None else [membership] * count
+    return OutgoingEmail.objects.bulk_create(
+        OutgoingEmail(
+            cooperative=cooperative, sender=sender, kind=kind, membership=target, topic=topic
+        )
+        for target in targets
     )
+
+
+def mark_sent(rows, attempt):
+    OutgoingEmail.objects.filter(pk__in=[r.pk for r in rows]).update(
+        status=OutgoingEmail.Status.SENT, attempts=attempt, sent_at=timezone.now()
+    )
+
+
+def mark_unsent(rows, attempt, *, retrying):
+    """Pending again (a later attempt is queued) or failed for good."""
+    OutgoingEmail.objects.filter(pk__in=[r.pk for r in rows]).update(
+        status=OutgoingEmail.Status.PENDING if retrying else OutgoingEmail.Status.FAILED,
+        attempts=attempt,
+    )
+
+
+def pending(ids):
+    return OutgoingEmail.objects.filter(pk__in=ids, status=OutgoingEmail.Status.PENDING)
+
+
+def last_email_by_member(memberships):
+    """{membership pk: its latest OutgoingEmail}, in one query."""
+    rows = OutgoingEmail.objects.filter(membership__in=memberships).order_by(
+        "membership_id", "-created_at", "-pk"
+    )
+    last = {}
+    for row in rows.only("membership_id", "status", "sent_at", "created_at", "kind"):
+        last.setdefault(row.membership_id, row)
+    return last
 
 
 def subject_line(text):
@@ -65,21 +100,3 @@ def subject_line(text):
     return without_control_characters(text)
 
 
-def deliver(subject, body, recipient):
-    """True when the mail server took the message; False (logged) otherwise, never raises."""
-    try:
-        send_mail(subject_line(subject), body, None, [recipient])
-    except Exception:  # noqa: BLE001 - SMTP, DNS, socket or header errors alike
-        logger.exception("email not sent")
-        return False
-    return True
-
-
-def deliver_many(messages):
-    """(subject, body, recipient) triples over one connection; True when all went out."""
-    try:
-        send_mass_mail([(subject_line(s), b, None, [r]) for s, b, r in messages])
-    except Exception:  # noqa: BLE001 - as deliver()
-        logger.exception("emails not sent")
-        return False
-    return True

@@ -48,14 +48,26 @@ def members(request, slug):
             "cooperative": cooperative,
             "membership": membership,
             "form": form,
-            "memberships": cooperative.memberships.select_related("user").annotate(
-                last_invited=Max("invitations__created_at"),
-                last_used=Max("invitations__used_at"),
+            "memberships": with_last_email(
+                cooperative.memberships.select_related("user").annotate(
+                    last_invited=Max("invitations__created_at"),
+                    last_used=Max("invitations__used_at"),
+                )
             ),
             "roles": RoleForm.base_fields["role"].choices,
             "members_extras": members_page.extras(request, cooperative, membership),
         },
     )
+
+
+def with_last_email(memberships):
+    """The members, each with `last_email`: the latest email queued for them (sent, pending
+    or failed), in one more query whatever their number."""
+    memberships = list(memberships)
+    last = outbox.last_email_by_member(memberships)
+    for m in memberships:
+        m.last_email = last.get(m.pk)
+    return memberships
 
 
 def report_added(request, result):
@@ -65,6 +77,18 @@ def report_added(request, result):
             request,
             ngettext("%(count)d personne ajoutée.", "%(count)d personnes ajoutées.", count)
             % {"count": count},
+        )
+    if result.sent:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d lien personnel part par e-mail : son état est dans la colonne "
+                "« Dernier e-mail ».",
+                "%(count)d liens personnels partent par e-mail : leur état est dans la colonne "
+                "« Dernier e-mail ».",
+                result.sent,
+            )
+            % {"count": result.sent},
         )
     if result.already:
         messages.info(request, _("Déjà membres : %s.") % ", ".join(result.already))
@@ -144,10 +168,17 @@ def send_invitation(request, slug, pk):
         )
     elif not outbox.emails_left_today(cooperative, request.user):
         messages.error(request, _("Plafond quotidien d’e-mails atteint : réessayez demain."))
-    elif not invitations.issue_and_send(request, target):
+    elif invitations.failed_now([invitations.queue_link(request, target, sender=request.user)]):
         messages.error(request, _("L’envoi à %s a échoué : réessayez plus tard.") % target.email)
     else:
-        messages.success(request, _("Un nouveau lien personnel a été envoyé à %s.") % target.email)
+        messages.success(
+            request,
+            _(
+                "Un nouveau lien personnel part pour %s : son état est dans la colonne "
+                "« Dernier e-mail »."
+            )
+            % target.email,
+        )
     return redirect("cooperatives:members", cooperative.slug)
 
 

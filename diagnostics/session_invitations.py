@@ -1,20 +1,24 @@
-"""The email that opens a session to the team: sent when the facilitator opens it, to the
-members they chose (all by default), through the cooperative's outbox and its rules.
+"""The emails of a session: its link, sent when the facilitator opens it to the members they
+chose (all by default), and the reminders; queued through the cooperative's outbox and its
+rules, sent by the worker (diagnostics.tasks).
 
 Not when members are added: then no session exists yet, and the link that counts for a member
 is the session's join link (anonymous; no account needed). Opening happens once per session,
-so this cannot be repeated to flood anyone; the daily cap and the verified sender still hold.
+so this cannot be repeated to flood anyone; the daily cap and the verified sender still hold,
+counted when the emails are queued.
 """
 
 from dataclasses import dataclass, field
 
-from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
-
+from accounts import mailqueue
 from cooperatives import outbox
 from cooperatives.models import OutgoingEmail
 
 MAX_AT_ONCE = 100  # the outbox's rule: at most 100 addresses per request
+
+
+def topic(session):
+    return f"session:{session.pk}"
 
 
 @dataclass
@@ -27,7 +31,9 @@ class Sent:
 
 
 def invite(request, session, memberships):
-    """Email the join link to the chosen memberships, as many as today's cap allows."""
+    """Queue the join link for the chosen memberships, as many as today's cap allows."""
+    from diagnostics import tasks  # the task module imports services, which may import this
+
     result = Sent(chosen=list(memberships))
     if not result.chosen:
         return result
@@ -38,14 +44,68 @@ def invite(request, session, memberships):
     batch, result.over_cap = result.chosen[:left], max(0, len(result.chosen) - left)
     if not batch:
         return result
-    url = request.build_absolute_uri(session.get_join_url())
-    body = render_to_string(
-        "diagnostics/email/session_invitation.txt", {"session": session, "url": url}
+    rows = outbox.record(
+        session.cooperative,
+        request.user,
+        OutgoingEmail.Kind.SESSION,
+        memberships=batch,
+        topic=topic(session),
     )
-    subject = _("Invitation : diagnostic « %s »") % session.title  # fixed text first
-    if not outbox.deliver_many([(subject, body, m.email) for m in batch]):
-        result.failed = True
-        return result
-    outbox.record(session.cooperative, request.user, OutgoingEmail.Kind.REMINDER, count=len(batch))
-    result.sent = len(batch)
+    tasks.send_session_invitations.enqueue(
+        session_id=session.pk,
+        email_ids=[r.pk for r in rows],
+        base_url=mailqueue.base_url(request),
+        language=mailqueue.language(request),
+    )
+    result.failed = _all_failed(rows)
+    result.sent = 0 if result.failed else len(batch)
     return result
+
+
+def remind(request, session, count):
+    """Queue `count` reminders (rows naming nobody); the worker finds whom to send them to."""
+    from diagnostics import tasks
+
+    rows = outbox.record(
+        session.cooperative,
+        request.user,
+        OutgoingEmail.Kind.REMINDER,
+        count=count,
+        topic=topic(session),
+    )
+    tasks.send_reminders.enqueue(
+        session_id=session.pk,
+        email_ids=[r.pk for r in rows],
+        base_url=mailqueue.base_url(request),
+        language=mailqueue.language(request),
+    )
+    return not _all_failed(rows)
+
+
+def _all_failed(rows):
+    """Only with a backend that sends at once (the tests'): with the worker, rows are pending
+    when the page answers, and the session page follows them."""
+    return (
+        bool(rows)
+        and not OutgoingEmail.objects.filter(pk__in=[r.pk for r in rows])
+        .exclude(status=OutgoingEmail.Status.FAILED)
+        .exists()
+    )
+
+
+def invitation_list(session):
+    """(the session's invitations, the latest per member, each with its status; its reminders
+    as counts per status, since they name nobody), in one query."""
+    rows = (
+        OutgoingEmail.objects.filter(topic=topic(session))
+        .select_related("membership__user")
+        .order_by("-created_at", "-pk")
+    )
+    per_member, reminders = {}, dict.fromkeys(OutgoingEmail.Status.values, 0)
+    for row in rows:
+        if row.kind == OutgoingEmail.Kind.REMINDER:
+            reminders[row.status] += 1
+        elif row.membership is not None:
+            per_member.setdefault(row.membership_id, row)
+    invited = sorted(per_member.values(), key=lambda row: row.membership.email)
+    return invited, reminders

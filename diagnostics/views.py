@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from cooperatives import outbox
 from cooperatives.access import get_cooperative_for
-from cooperatives.models import OutgoingEmail
 from cooperatives.qr import qr_svg, short_code
 from diagnostics import publication, quiz, scoring, services, session_invitations, session_page
 from diagnostics.access import get_session_for
@@ -89,6 +87,11 @@ def session_detail(request, slug, pk):
             "participation": counts,
             "progress": services.progress(session, counts.submitted),
             "join_url": request.build_absolute_uri(session.get_join_url()),
+            "emails": (
+                session_invitations.invitation_list(session)
+                if membership.is_facilitator and not session.is_draft
+                else None
+            ),
             # The path after the answers (the stepper), drawn by the layers above.
             "session_extras": session_page.extras(request, session, membership),
         },
@@ -151,7 +154,12 @@ def report_invitations(request, result):
     elif result.sent:
         messages.info(
             request,
-            ngettext("%(n)s invitation envoyée.", "%(n)s invitations envoyées.", result.sent)
+            ngettext(
+                "%(n)s invitation part par e-mail : son état est sous « Invitations et rappels ».",
+                "%(n)s invitations partent par e-mail : leur état est sous « Invitations et "
+                "rappels ».",
+                result.sent,
+            )
             % {"n": result.sent},
         )
     if result.over_cap:
@@ -256,29 +264,18 @@ def session_remind(request, slug, pk):
             request,
             _("Plafond quotidien d’e-mails atteint : aucun rappel envoyé, réessayez demain."),
         )
-    elif not outbox.deliver_many(
-        [
-            (
-                _("Rappel : diagnostic « %s »") % session.title,
-                render_to_string(
-                    "diagnostics/email/reminder.txt",
-                    {"session": session, "url": request.build_absolute_uri(session.get_join_url())},
-                ),
-                email,
-            )
-            for email in emails
-        ]
-    ):
+    elif not session_invitations.remind(request, session, len(emails)):
         messages.error(request, _("L’envoi du rappel a échoué : réessayez plus tard."))
     else:
-        outbox.record(
-            session.cooperative, request.user, OutgoingEmail.Kind.REMINDER, count=len(emails)
-        )
+        # The interval starts when the reminder is queued: queueing it again would flood.
         session.last_reminder_at = now
         session.save(update_fields=["last_reminder_at"])
         messages.success(
             request,
-            _("Un rappel a été envoyé aux membres qui n’ont pas encore envoyé leurs réponses."),
+            _(
+                "Le rappel part aux membres qui n’ont pas encore envoyé leurs réponses ; "
+                "son état est sous « Invitations et rappels »."
+            ),
         )
     return redirect(session)
 

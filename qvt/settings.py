@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "cooperatives",
     "diagnostics",
@@ -233,6 +235,20 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "diagnostic@localhost")
 # Invitations and reminders a cooperative (and a sender) may email in 24 hours (issue 12).
 EMAILS_PER_COOPERATIVE_PER_DAY = env_int("DJANGO_EMAILS_PER_COOPERATIVE_PER_DAY", 200, minimum=1)
+
+# Emails leave the request: they are queued in the database and sent by `manage.py db_worker`
+# (the worker service of docker-compose.yml, started by `make run` beside the dev server).
+# Django 6 has this framework built in: moving there changes only this setting's paths.
+# The tests set the immediate backend (send at once, in-process); see pyproject.toml.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Where Django's file-based email backend writes (DJANGO_EMAIL_BACKEND=...filebased...): the
+# worker test reads what a real worker sent there.
+EMAIL_FILE_PATH = env_str("DJANGO_EMAIL_FILE_PATH") or None
 
 # Structured logs: one JSON object per line on stdout, for the host's log collector.
 LOGGING = {

@@ -19,8 +19,10 @@ BUDGET = {
     "meeting": 8,
     "meeting_statement": 8,
     # Session page: session, cooperative and membership, the counts, the stepper's progress and
-    # chosen priorities (the team's size is frozen on the session: no count of members).
-    "session": 6,
+    # chosen priorities (the team's size is frozen on the session: no count of members); for
+    # the facilitator of an open or closed session, its invitations and reminders with their
+    # status (one query, issue 15 point 6).
+    "session": 7,
 }
 
 

@@ -33,7 +33,11 @@ def test_opening_emails_the_join_link_to_the_chosen_members_only(
     email = mailoutbox[0]
     assert email.subject == f"Invitation : diagnostic « {draft_session.title} »"
     assert f"http://testserver/repondre/{draft_session.join_token}/" in email.body
-    assert "1 invitation envoyée." in response.text
+    assert "1 invitation part par e-mail" in response.text
+    # The facilitator follows it on the session page, per member.
+    page = response.content.decode()
+    assert "ana@exemple.coop" in page.split('id="session-emails"')[1]
+    assert "envoyé le" in page.split('id="session-emails"')[1]
 
 
 def test_nobody_ticked_opens_the_session_and_sends_nothing(

@@ -134,7 +134,7 @@ def facilitator_prepares_the_diagnostic(page, a11y):
     a11y.check(page)
     page.get_by_role("button", name="Ouvrir la session").click()
     expect(page.get_by_role("status").first).to_contain_text("La session est ouverte")
-    expect(page.get_by_role("status").nth(1)).to_contain_text("invitations envoyées")
+    expect(page.get_by_role("status").nth(1)).to_contain_text("invitations partent par e-mail")
     join_url = page.locator("#join-url").input_value()
     assert re.fullmatch(r"http://[^/]+/repondre/[^/]+/", join_url), join_url
     a11y.check(page, state="open")
