@@ -96,3 +96,59 @@ def test_the_check_would_catch_primary_suppression_alone():
     primary_only = {key for key, members in cells.items() if len(members) >= K}
     assert leaks(cells, primary_only) != []
     assert leaks(cells, st.shown_cells(st.all_cells(points), k=K)) == []
+
+
+# --- The same attack through the adviser's dashboard, on a real network ------------------------
+
+
+@pytest.mark.django_db
+def test_the_adviser_asking_every_filter_of_the_dashboard_isolates_no_cooperative(
+    client_as, adviser, network
+):
+    from django.urls import reverse
+
+    from networks.models import SharedSession
+    from tests.networks.builders import share, shared_cooperative
+
+    rng = random.Random(16)
+    coops = []
+    for _n in range(24):
+        coops.append(
+            shared_cooperative(
+                network,
+                rng.choice([1, 2, 3, 4, 5]),
+                year=rng.choice([2024, 2025]),
+                legal_form=rng.choice(["scop", "scop", "scop", "scic", "cae"]),
+                departement=rng.choice(["34", "34", "30", "11"]),
+                headcount=rng.choice([4, 12, 60]),
+            )
+        )
+    for coop in coops[:6]:
+        share(coop, 2, year=2026)  # a later session: the year cells differ from the network's
+    client = client_as(adviser)
+    options = client.get(reverse("networks:dashboard", args=[network.slug])).context["board"]
+    params = [o.param for _group, group in options.options for o in group]
+    assert len(params) > 8
+    shown_params = set()
+    for param in params:  # the adviser asks for every filter, hidden ones included
+        board = client.get(reverse("networks:dashboard", args=[network.slug]), {"filtre": param})
+        if board.context["board"].shown:
+            shown_params.add(param)
+    # The truth, from the rows themselves: each cooperative's latest session in each cell.
+    points = [
+        st.Point(
+            s.session_id,
+            s.cooperative_id,
+            s.cooperative.legal_form,
+            st.size_band(s.cooperative.headcount),
+            s.cooperative.departement,
+            s.year,
+            closed=s.session.closed_at.timestamp(),
+        )
+        for s in SharedSession.objects.select_related("cooperative", "session")
+    ]
+    cells = truth(points)
+    by_param = {("" if not k else f"{k[0][0]}:{k[0][1]}"): k for k in cells}
+    shown = {by_param[p] for p in shown_params}
+    assert st.ALL in shown and len(shown) >= 3  # the test looks at real figures
+    assert leaks(cells, shown) == []
