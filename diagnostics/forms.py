@@ -198,3 +198,21 @@ def explained_words(statement_code):
         (t.term_en, t.explanation_en) if english and t.term_en else (t.term, t.explanation)
         for t in content_loader.explained_terms(statement_code)
     ]
+
+
+class PaperSheetForm(ThemeAnswersForm):
+    """One paper sheet on the tally page: the questionnaire's statements with the same three
+    answers as online, plus « Sans réponse » for a box left empty on the paper (the default)."""
+
+    CHOICES = [*ThemeAnswersForm.CHOICES, ("", _("Sans réponse"))]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self.fields[name].initial = ""
+
+    def by_theme(self, themes):
+        """[(theme, [(statement, bound field)])] for one fieldset per statement under the
+        theme's heading."""
+        fields = {s.pk: self[self.field_name(s)] for s in self.statements}
+        return [(t, [(s, fields[s.pk]) for s in t.statement_list]) for t in themes]

@@ -138,6 +138,10 @@ class DiagnosticSession(models.Model):
     revealed_at = models.DateTimeField(null=True, blank=True)
     results_snapshot = models.JSONField(null=True, blank=True, editable=False)
     last_reminder_at = models.DateTimeField(null=True, blank=True)
+    # Paper sheets entered on the tally page (issue 15), counted under the session's lock as
+    # each is entered; never deleted while open. Kept on the session so that the visibility
+    # rule (diagnostics.scoring.hidden_reason) reads the online part without a query.
+    paper_sheets = models.PositiveIntegerField(default=0, editable=False)
     # The team meeting where the results are discussed (issue 14): set by the facilitator
     # (plans' meeting-date page), told to the people who answered on the join link's results.
     meeting_date = models.DateField(_("date de la réunion d’équipe"), null=True, blank=True)
@@ -286,6 +290,8 @@ class Respondent(models.Model):
         # How the sheet was started, kept after close as a count only: it names nobody.
         LINK = "link", _("lien de la session")
         MEMBER = "member", _("membre connecté·e")
+        # A paper quiz typed in by the facilitator (issue 15): anonymous, sent when entered.
+        PAPER = "paper", _("feuille papier")
 
     session = models.ForeignKey(
         DiagnosticSession, on_delete=models.CASCADE, related_name="respondents"
@@ -295,6 +301,9 @@ class Respondent(models.Model):
         Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="respondents"
     )
     origin = models.CharField(max_length=6, choices=Origin.choices, default=Origin.LINK)
+    # A paper sheet's one-time entry key (a keyed hash of its tally form's token): the same form
+    # posted twice (a double click, the back button) is one sheet. Cut at close with the tokens.
+    paper_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     current_theme = models.PositiveSmallIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)

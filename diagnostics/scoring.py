@@ -326,9 +326,15 @@ def theme_scores(visible):
 class Participation:
     started: int
     submitted: int
-    # Submitted sheets by origin: the join link (anyone holding it) or a logged-in member.
+    # Submitted sheets by origin: the join link (anyone holding it), a logged-in member, or a
+    # paper quiz typed in by the facilitator.
     submitted_by_link: int = 0
     submitted_by_member: int = 0
+    submitted_by_paper: int = 0
+
+    @property
+    def submitted_online(self):
+        return self.submitted - self.submitted_by_paper
 
     @property
     def unsent(self):
@@ -342,6 +348,7 @@ def participation(session):
         submitted=Count("pk", filter=sent),
         submitted_by_link=Count("pk", filter=sent & Q(origin=Respondent.Origin.LINK)),
         submitted_by_member=Count("pk", filter=sent & Q(origin=Respondent.Origin.MEMBER)),
+        submitted_by_paper=Count("pk", filter=sent & Q(origin=Respondent.Origin.PAPER)),
     )
     return Participation(**counts)
 
@@ -362,19 +369,27 @@ class Hidden:
     DRAFT = "draft"
     OPEN = "open"
     BELOW_THRESHOLD = "below_threshold"
+    # k sheets, but 1 to k − 1 of them online: the facilitator, who typed the paper ones, would
+    # read the online answers by difference (diagnostics.publication).
+    ONLINE_BELOW_THRESHOLD = "online_below_threshold"
 
 
 def hidden_reason(session, submitted):
     """Why results cannot be shown yet, or None when they can. `submitted` counts only for a
-    closed session without a stored copy (closed before copies were kept at closing)."""
+    closed session without a stored copy (closed below k, or before copies were kept at
+    closing); its paper sheets are the session's own count of them (no query)."""
     if session.is_draft:
         return Hidden.DRAFT
     if session.is_open and session.results_snapshot is None:
         # Live results would reveal the latest respondent's answers.
         return Hidden.OPEN
+    paper = session.paper_sheets
     if session.results_snapshot is not None:
         submitted = session.results_snapshot["respondents"]
-    if not publication.enough_to_show(session, submitted):
+        paper = publication.paper_of(session.results_snapshot)
+    if publication.online_below_threshold(session, submitted, paper):
+        return Hidden.ONLINE_BELOW_THRESHOLD
+    if not publication.enough_to_show(session, submitted, paper):
         return Hidden.BELOW_THRESHOLD
     return None
 

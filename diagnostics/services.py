@@ -28,6 +28,10 @@ class TooFewNewSheetsError(SessionStateError):
     """Publishing again now would show the answers of fewer than k people by difference."""
 
 
+class OnlineBelowThresholdError(SessionStateError):
+    """k sheets, but 1 to k − 1 online beside paper ones: publishing would show them."""
+
+
 # --- Life cycle ---------------------------------------------------------------------------
 
 
@@ -57,7 +61,7 @@ def close_session(session):
     final = publication.snapshot(locked, scoring.statement_counts(locked))
     if publication.may_replace(locked, final):
         locked.results_snapshot = (
-            final if publication.enough_to_show(locked, final["respondents"]) else None
+            final if publication.enough_to_show(locked, *publication.sheet_counts(final)) else None
         )
     locked.save(update_fields=["status", "closed_at", "results_snapshot"])
     # Unsent sheets never count: they go now, with their answers. Their rows are locked
@@ -71,6 +75,7 @@ def close_session(session):
     locked.respondents.update(
         membership=None,
         token_hash=None,
+        paper_key=None,
         created_at=locked.closed_at,
         submitted_at=locked.closed_at,
     )
@@ -277,7 +282,9 @@ def reveal_results(session):
     if not locked.is_open:
         raise SessionStateError
     candidate = publication.snapshot(locked, scoring.statement_counts(locked))
-    if not publication.enough_to_show(locked, candidate["respondents"]):
+    if publication.online_below_threshold(locked, *publication.sheet_counts(candidate)):
+        raise OnlineBelowThresholdError
+    if not publication.enough_to_show(locked, *publication.sheet_counts(candidate)):
         raise SessionStateError
     if not publication.may_replace(locked, candidate):
         raise TooFewNewSheetsError

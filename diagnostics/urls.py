@@ -1,6 +1,6 @@
 from django.urls import path
 
-from diagnostics import views
+from diagnostics import paper_views, views
 
 app_name = "diagnostics"
 
@@ -13,4 +13,9 @@ urlpatterns = [
     path("c/<slug:slug>/sessions/<int:pk>/publier/", views.session_reveal, name="session_reveal"),
     path("c/<slug:slug>/sessions/<int:pk>/relancer/", views.session_remind, name="session_remind"),
     path("c/<slug:slug>/sessions/<int:pk>/qr/", views.session_qr, name="session_qr"),
+    path(
+        "c/<slug:slug>/sessions/<int:pk>/papier/saisie/",
+        paper_views.paper_tally,
+        name="paper_tally",
+    ),
 ]

@@ -200,7 +200,9 @@ def session_close(request, slug, pk):
             "membership": membership,
             "session": session,
             "participation": counts,
-            "stays_hidden": not publication.enough_to_show(session, counts.submitted),
+            "stays_hidden": not publication.enough_to_show(
+                session, counts.submitted, counts.submitted_by_paper
+            ),
         },
     )
 
@@ -209,38 +211,52 @@ def session_close(request, slug, pk):
 @login_required
 def session_reveal(request, slug, pk):
     session, _membership = get_session_for(request, slug, pk, facilitator=True)
-    if session.results_snapshot is not None and session.is_open:
-        try:
-            services.reveal_results(session)
-        except services.TooFewNewSheetsError:
+    again = session.results_snapshot is not None and session.is_open
+    try:
+        services.reveal_results(session)
+    except services.TooFewNewSheetsError:
+        messages.error(
+            request,
+            _(
+                "Les résultats publiés ne changent qu’avec au moins %(k)s nouvelles "
+                "réponses (et, parmi elles, aucune ou au moins %(k)s en ligne) : avec moins, "
+                "la différence montrerait les réponses de ces personnes."
+            )
+            % {"k": session.anonymity_threshold},
+        )
+    except services.OnlineBelowThresholdError:
+        messages.error(request, online_below_threshold_message(session))
+    except services.SessionStateError:
+        if again:
+            messages.error(request, _("Seule une session ouverte peut être publiée."))
+        else:
             messages.error(
                 request,
                 _(
-                    "Les résultats publiés ne changent qu’avec au moins %(k)s nouvelles "
-                    "réponses : avec moins, la différence montrerait les réponses de ces "
-                    "personnes."
-                )
-                % {"k": session.anonymity_threshold},
+                    "Les résultats ne peuvent être publiés que pour une session ouverte ayant "
+                    "atteint le seuil d’anonymat."
+                ),
             )
-        except services.SessionStateError:
-            messages.error(request, _("Seule une session ouverte peut être publiée."))
-        else:
+    else:
+        if again:
             messages.success(request, _("Les résultats publiés sont mis à jour."))
-        return redirect(session)
-    return _transition(
-        request,
-        slug,
-        pk,
-        services.reveal_results,
-        _(
-            "Les résultats sont publiés tels qu’ils sont maintenant ; ils ne changeront plus "
-            "jusqu’à la clôture."
-        ),
-        _(
-            "Les résultats ne peuvent être publiés que pour une session ouverte ayant atteint "
-            "le seuil d’anonymat."
-        ),
-    )
+        else:
+            messages.success(
+                request,
+                _(
+                    "Les résultats sont publiés tels qu’ils sont maintenant ; ils ne changeront "
+                    "plus jusqu’à la clôture."
+                ),
+            )
+    return redirect(session)
+
+
+def online_below_threshold_message(session):
+    return _(
+        "Les résultats attendent au moins %(k)s réponses en ligne (ou aucune). Les feuilles "
+        "papier sont saisies par l’animateur·rice, qui les connaît : avec moins de %(k)s "
+        "réponses en ligne, on les retrouverait en retirant les feuilles papier."
+    ) % {"k": session.anonymity_threshold}
 
 
 REMINDER_INTERVAL = timedelta(hours=12)

@@ -21,6 +21,7 @@ from reports import cooperative_data, csv_exports, network_files, personal_data
 
 # Who may get a file, each checked by its own view in reports/views.py.
 SESSION_FACILITATORS = "the facilitators of the session's cooperative, once results are visible"
+PAPER_FACILITATORS = "the facilitators of the session's cooperative, before the close"
 COOPERATIVE_FACILITATORS = "the facilitators of the cooperative"
 THE_PERSON = "the signed-in person, about themself"
 CHARTER_READERS = "the members of the cooperative, once it has adopted a charter"
@@ -56,6 +57,12 @@ def _pdf(subject):
     return pdf.report_pdf(subject.session, subject.analysis())
 
 
+def _paper_quiz(subject):
+    from reports import paper_quiz
+
+    return paper_quiz.paper_quiz_pdf(subject)
+
+
 def _charter_pdf(charter):
     from reports import charter_pdf  # WeasyPrint, as for the report
 
@@ -84,6 +91,14 @@ FORMATS = {
             content_type="application/pdf",
             build=_pdf,
             filename=_session_filename(".pdf"),
+        ),
+        Format(
+            name="paper_quiz",
+            path=f"{SESSION_PREFIX}questionnaire-papier.pdf",
+            audience=PAPER_FACILITATORS,
+            content_type="application/pdf",
+            build=_paper_quiz,
+            filename=_session_filename("-questionnaire-papier.pdf"),
         ),
         Format(
             name="results_csv",

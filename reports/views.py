@@ -6,22 +6,50 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cooperatives.access import get_cooperative_for
+from diagnostics.access import get_session_for
 from exercises import services as exercises
 from networks import figures
 from networks.access import get_network_for
 from plans.views import with_visible_results
 from reports import network_files, personal_data, registry
 from reports.forms import DeleteAccountForm, DeleteCooperativeForm
+from reports.paper_quiz import PaperQuiz
 
 
 @login_required
 @with_visible_results(facilitator=True)
 def session_file(request, session, membership, submitted, *, name):
     return registry.download(name, registry.SessionFile(session, submitted))
+
+
+@login_required
+def paper_quiz_file(request, slug, pk, *, name):
+    """The printable quiz, before the close: a closed session takes no more sheets, and a
+    members-only one no paper sheet (it names nobody)."""
+    session, _membership = get_session_for(request, slug, pk, facilitator=True)
+    if session.is_closed or session.members_only:
+        if session.is_closed:
+            messages.error(request, _("La session est clôturée : elle ne prend plus de réponses."))
+        else:
+            messages.error(
+                request,
+                _(
+                    "Cette session est réservée aux membres inscrits : elle ne prend pas de "
+                    "feuilles papier."
+                ),
+            )
+        return redirect(session)
+    subject = PaperQuiz(
+        session,
+        join_url=request.build_absolute_uri(session.get_join_url()),
+        code_url=request.build_absolute_uri(reverse("answers:by_code")),
+    )
+    return registry.download(name, subject)
 
 
 @login_required
@@ -61,6 +89,7 @@ def personal_file(request, *, name):
 # The view that checks each audience (reports/urls.py serves every entry of the registry by it).
 VIEWS = {
     registry.SESSION_FACILITATORS: session_file,
+    registry.PAPER_FACILITATORS: paper_quiz_file,
     registry.COOPERATIVE_FACILITATORS: cooperative_file,
     registry.THE_PERSON: personal_file,
     registry.CHARTER_READERS: charter_file,

@@ -98,6 +98,8 @@ CASES = [
     ("diagnostics:session_reveal", "open", "post", FACILITATOR_ACTION),
     ("diagnostics:session_remind", "open", "post", FACILITATOR_ACTION),
     ("diagnostics:session_qr", "open", "get", FACILITATOR_PAGE),
+    ("diagnostics:paper_tally", "open", "get", FACILITATOR_PAGE),  # typing paper sheets in
+    ("reports:paper_quiz", "open", "get", FACILITATOR_PAGE),  # the printable paper quiz
     ("plans:results", "closed", "get", MEMBER_PAGE),
     ("plans:consolidate", "visible", "get", FACILITATOR_PAGE),
     ("plans:meeting", "visible", "get", FACILITATOR_PAGE),

@@ -6,7 +6,12 @@ import json
 import pytest
 from django.urls import reverse
 
-from reports.registry import FORMATS, SESSION_FACILITATORS, content_disposition
+from reports.registry import (
+    FORMATS,
+    PAPER_FACILITATORS,
+    SESSION_FACILITATORS,
+    content_disposition,
+)
 from tests.reports.conftest import report_url
 
 CSV = "text/csv; charset=utf-8"
@@ -14,7 +19,7 @@ CSV = "text/csv; charset=utf-8"
 
 def url_of(name, session):
     audience = FORMATS[name].audience
-    if audience == SESSION_FACILITATORS:
+    if audience in (SESSION_FACILITATORS, PAPER_FACILITATORS):
         return report_url(name, session)
     if name == "cooperative_export":
         return reverse("reports:cooperative_export", args=[session.cooperative.slug])
@@ -47,6 +52,7 @@ def test_the_registry_has_one_url_per_file_at_the_paths_it_always_had(visible_se
     slug, pk = visible_session.cooperative.slug, visible_session.pk
     assert {name: url_of(name, visible_session) for name in FORMATS} == {
         "pdf": f"/c/{slug}/sessions/{pk}/rapport.pdf",
+        "paper_quiz": f"/c/{slug}/sessions/{pk}/questionnaire-papier.pdf",
         "results_csv": f"/c/{slug}/sessions/{pk}/export/resultats.csv",
         "plan_csv": f"/c/{slug}/sessions/{pk}/export/plan-action.csv",
         "cooperative_export": f"/c/{slug}/donnees/export/",
