@@ -10,6 +10,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
+from diagnostics import services as diagnostics_services
 from diagnostics.models import Theme
 from networks import services
 from networks.models import AdviserGrant, Network, NetworkMembership, SharedPlan, SharedSession
@@ -343,3 +344,27 @@ def test_deleting_a_cooperative_removes_its_shares_memberships_and_grants(
     assert not NetworkMembership.objects.exists()
     assert not AdviserGrant.objects.exists()
     assert Network.objects.filter(pk=network.pk).exists()
+
+
+def test_the_shared_figures_are_the_published_copy_not_the_later_sheets(
+    client_as, facilitator, cooperative, network
+):
+    """Published at 3 sheets, a 4th sent before closing: the copy shown stays the results (fewer
+    than k new sheets), and the network gets that copy — the results page's numbers — never
+    figures with the 4th sheet, which an adviser could subtract."""
+    session = SessionFactory(cooperative=cooperative)
+    diagnostics_services.open_session(session)
+    for letters in SHEETS:
+        make_respondent(session, letters)
+    diagnostics_services.reveal_results(session)
+    make_respondent(session, "Y" * 30)  # would make each theme 12/4 = 3.0
+    diagnostics_services.close_session(session)
+    session.refresh_from_db()
+    client_as(facilitator).post(share_url(session), {"share": "on"})
+    shared = SharedSession.objects.get(session=session)
+    assert shared.respondents == 3
+    assert set(shared.theme_scores.values()) == {2.3}
+    results = client_as(facilitator).get(
+        reverse("plans:results", args=[cooperative.slug, session.pk])
+    )
+    assert "2,3" in results.content.decode()
