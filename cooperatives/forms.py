@@ -15,6 +15,12 @@ class CooperativeForm(forms.ModelForm):
             "headcount": _("Nombre de personnes qui travaillent dans la coopérative."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Never Django's « --------- »: the empty choice says what to do (docs/vocabulary.md).
+        field = self.fields["legal_form"]
+        field.choices = [("", _("— choisir la forme juridique —")), *Cooperative.LegalForm.choices]
+
     def clean_departement(self):
         return self.cleaned_data["departement"].strip().upper()
 
@@ -98,8 +104,13 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Rôle"), choices=Membership.Role.choices)
 
 
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
 class QRSheetForm(forms.Form):
-    members = forms.ModelMultipleChoiceField(
+    members = MemberChoiceField(
         label=_("Membres"),
         queryset=Membership.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -114,4 +125,4 @@ class QRSheetForm(forms.Form):
 
     def __init__(self, *args, cooperative, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = cooperative.memberships.all()
+        self.fields["members"].queryset = cooperative.memberships.select_related("user")

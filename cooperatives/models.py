@@ -98,6 +98,13 @@ class Membership(models.Model):
     def is_facilitator(self):
         return self.role == self.Role.FACILITATOR
 
+    @property
+    def display_name(self):
+        """How a page names this person: their name, their address only when they gave none
+        (docs/vocabulary.md). Select the user with the membership to keep queries constant."""
+        name = self.user.get_full_name() if self.user_id else ""
+        return name or self.email
+
 
 class InvitationQuerySet(models.QuerySet):
     def usable(self):

@@ -225,7 +225,7 @@ def qr_sheet(request, slug):
                 target, created_by=request.user, channel=invitations.Invitation.Channel.QR
             )
             url = invitations.invitation_url(request, token)
-            name = str(target.user) if target.user else target.email
+            name = target.display_name
             title = name if show_names else _("Code personnel")
             cards.append({"name": name, "url": url, "svg": qr_svg(url, title)})
         # Eight cards per A4 sheet (2 × 4): each sheet is its own block, so a card is never

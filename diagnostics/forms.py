@@ -108,7 +108,7 @@ class SessionForm(forms.ModelForm):
 
 class MemberChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return obj.email
+        return obj.display_name
 
 
 class OpenSessionForm(forms.Form):
@@ -127,7 +127,7 @@ class OpenSessionForm(forms.Form):
 
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
-        members = session.cooperative.memberships.order_by("email")
+        members = session.cooperative.memberships.select_related("user").order_by("email")
         self.fields["invite"].queryset = members
         self.fields["invite"].initial = [m.pk for m in members]
 
