@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from fiches.content_loader import FIVE_STEP_CODES, load_fiche
+from fiches.templatetags.fiches import french_spaces
 from plans.priorities import first_step
 
 NUMBERS = range(1, 7)
@@ -49,7 +50,8 @@ def test_a_fiche_page_shows_its_five_questions_each_beside_its_quiz_statement(fi
         anchor = question.statement.replace(".", "-")
         item = re.search(rf'<li id="question-{anchor}">(.*?)</li>', html, re.S)
         assert item, question.statement
-        assert escape(question.text) in item.group(1)
+        # The guide's text, with a no-break space before its « ? » as displayed.
+        assert escape(french_spaces(question.text)) in item.group(1)
         assert "Dans le quiz :" in item.group(1)
     assert html.count('class="quiz-statement"') == 5
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from fiches.content_loader import FIVE_STEP_CODES, load_fiche
+from fiches.templatetags.fiches import french_spaces
 from plans.method_guide import NO_WEAK_STATEMENT
 from tests.factories import SessionFactory, make_respondent
 
@@ -49,7 +50,8 @@ def test_the_avant_projet_puts_the_themes_weak_statements_on_the_table(
     html = client_as(facilitator).get(url(answered, "information")).content.decode()
     avant_projet = step(html, "avant-projet")
     # information: .1 is Y,Y,U (not weak); .2 .. .5 are weak (N or ? for most).
-    questions = {q.statement: q.text for q in load_fiche(2).questions}
+    # As displayed: the guide's text with a no-break space before its « ? ».
+    questions = {q.statement: french_spaces(q.text) for q in load_fiche(2).questions}
     for code in ("information.2", "information.3", "information.4", "information.5"):
         assert escape(questions[code]) in avant_projet
         fiche = reverse("plans:session_fiche", args=[answered.cooperative.slug, answered.pk, 2])
@@ -81,7 +83,7 @@ def test_a_theme_without_weak_statement_offers_all_five_questions(client_as, mem
     avant_projet = step(html, "avant-projet")
     assert escape(str(NO_WEAK_STATEMENT)) in avant_projet
     for question in load_fiche(4).questions:
-        assert escape(question.text) in avant_projet
+        assert escape(french_spaces(question.text)) in avant_projet
 
 
 def test_the_page_costs_a_bounded_number_of_queries(
