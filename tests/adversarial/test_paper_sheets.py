@@ -9,7 +9,11 @@ two results shown, is none or at least k sheets, whatever the paper count.
 """
 
 import pytest
+from django.db import transaction
+from django.test import Client
 from django.urls import reverse
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from diagnostics import scoring
 from tests.adversarial.test_differencing import (
@@ -21,6 +25,7 @@ from tests.adversarial.test_differencing import (
     publish,
     shown_scores,
 )
+from tests.adversarial.test_differencing_property import counts_of, shown
 from tests.diagnostics.paper import enter_sheet
 from tests.factories import MembershipFactory, SessionFactory
 
@@ -130,3 +135,83 @@ def test_the_tally_page_never_shows_what_an_earlier_sheet_said(client_as, facili
         reverse("diagnostics:paper_tally", args=[cooperative.slug, session.pk])
     ).content.decode()
     assert 'value="yes" checked' not in tally and tally.count('value="" checked') == 30
+
+
+# --- Any sequence ------------------------------------------------------------------------------
+
+answers = st.text(alphabet="YUN", min_size=30, max_size=30)
+step = st.one_of(
+    st.tuples(st.just("online"), answers),
+    st.tuples(st.just("online"), answers),
+    st.tuples(st.just("paper"), answers),
+    st.tuples(st.just("paper"), answers),
+    st.tuples(st.just("publish"), st.none()),
+    st.tuples(st.just("close"), st.none()),
+)
+ONLINE_THREE = [("online", letters) for letters in FIRST_THREE]
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(k=st.sampled_from([3, 4]), steps=st.lists(step, min_size=1, max_size=12))
+# The two attacks above, always played.
+@example(k=3, steps=[("online", FOURTH), ("paper", "Y" * 30), ("paper", "N" * 30), ("close", None)])
+@example(
+    k=3,
+    steps=[
+        *ONLINE_THREE,
+        ("publish", None),
+        ("online", FOURTH),
+        ("paper", "Y" * 30),
+        ("paper", "N" * 30),
+        ("publish", None),
+        ("close", None),
+    ],
+)
+def test_no_mix_of_online_and_paper_sheets_isolates_fewer_than_k_online_sheets(
+    cooperative, facilitator, k, steps
+):
+    """Whatever the facilitator types and publishes, and whenever members answer online: every
+    result ever shown is the first n sheets sent (n ≥ k), its online part is none or at least k
+    sheets, and two results shown differ by at least k sheets, none or at least k of them
+    online — so subtracting the paper sheets he typed never leaves fewer than k people."""
+    with transaction.atomic():
+        session = SessionFactory(
+            cooperative=cooperative, status="open", anonymity_threshold=k, team_size=20
+        )
+        boss = Client()
+        boss.force_login(facilitator)
+        sent = []  # ground truth: (letters, on paper) of each sent sheet, in order
+        seen = set()
+        for action, arg in steps:
+            session.refresh_from_db()
+            if action == "online" and session.is_open:
+                member_answers(session, arg)
+                sent.append((arg, False))
+            elif action == "paper" and session.is_open:
+                assert enter_sheet(boss, session, arg).status_code == 302
+                sent.append((arg, True))
+            elif action == "publish":
+                publish(boss, session)
+            elif action == "close" and session.is_open:
+                close(boss, session)
+            result = shown(session)
+            if result is not None:
+                seen.add(result)
+
+        def online(n):
+            return sum(1 for _letters, paper in sent[:n] if not paper)
+
+        for respondents, counts in seen:
+            assert respondents >= k
+            assert list(counts) == counts_of([letters for letters, _paper in sent[:respondents]])
+            assert online(respondents) == 0 or online(respondents) >= k, (respondents, sent)
+        sizes = sorted({respondents for respondents, _counts in seen})
+        for a, b in zip(sizes, sizes[1:], strict=False):
+            assert b - a >= k, sizes
+            assert online(b) - online(a) == 0 or online(b) - online(a) >= k, (sizes, sent)
+        transaction.set_rollback(True)

@@ -230,7 +230,20 @@ def test_three_online_and_two_paper_sheets_give_the_hand_computed_theme_mean(
         reverse("reports:results_csv", args=[session.cooperative.slug, session.pk])
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert any("2,6" in row or "2.6" in row for row in rows), rows[:5]
+    by_code = {row[1]: row for row in rows[1:]}
+    header = rows[0]
+    theme = by_code["projet"]
+    assert theme[header.index("Répondant·es")] == "5"
+    assert theme[header.index("Moyenne des réponses (sur 5)")] == "2,6"
+    # Statement 1.2: Oui on two online sheets and one paper sheet, Non on one online sheet,
+    # blank on the other paper sheet: 4 answers, 3 « Oui ».
+    second = by_code["projet.2"]
+    assert [second[header.index(h)] for h in ("Répondant·es", "Oui", "?", "Non")] == [
+        "4",
+        "3",
+        "0",
+        "1",
+    ]
 
 
 def test_a_paper_sheet_counts_in_the_results_exactly_like_an_online_one(
