@@ -36,10 +36,15 @@ messages:
 	@printf "locale/en: "; msgfmt --statistics -o /dev/null locale/en/LC_MESSAGES/django.po
 
 ## The app on its embedded default: SQLite file, demo data, printed login.
+## Emails are queued, then sent by the worker started here beside the dev server (in debug the
+## console backend prints them in this terminal); it stops when the server stops (the trap:
+## a background job of a script ignores Ctrl+C).
 run: install compilemessages
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v 0
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@$(DEV_ENV) $(BIN)/python manage.py db_worker --no-reload --interval 1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## Everything CI checks; DATABASE_URL (if set) selects PostgreSQL.
 test: install-test compilemessages

@@ -6,6 +6,12 @@ A member may have that link emailed to themselves. The address is used for that 
 kept nowhere — not with the sheet, not in a log, not in the outbox of the cooperative (this is not
 the cooperative writing, and a stored address beside a sent sheet would name it). The subject is
 fixed and the body holds only the session's link, which every team member has: no sheet id.
+
+This is the one email sent inside the request rather than queued for the worker (issue 15):
+a queued task keeps its arguments in the database, so queueing would store the typed address,
+with the time, beside the sheet just sent. Sending here, the address lives only in this
+request's memory. The cost is stated in docs/threat-model.md: a slow mail server slows this one
+page, and a failure is a message asking to try again, never a 500.
 """
 
 import logging

@@ -54,6 +54,31 @@ def test_web_waits_for_a_healthy_db_and_checks_its_own_health():
     assert "/healthz" in " ".join(web["healthcheck"]["test"])
 
 
+def test_a_worker_service_sends_the_queued_emails_from_the_same_image():
+    """Emails leave the request (issue 15): the web app queues them, this service sends them."""
+    worker, web = COMPOSE["services"]["worker"], COMPOSE["services"]["web"]
+    assert worker["build"] == web["build"] and worker["env_file"] == web["env_file"]
+    command = worker["command"]
+    assert command[:3] == ["python", "manage.py", "db_worker"]
+    assert "--no-reload" in command  # autoreload would cut an email short on a file change
+    assert worker["depends_on"]["db"]["condition"] == "service_healthy"
+    # The web app migrates at start; the worker waits for it (healthy = migrations applied)
+    # and never migrates itself, so two migrations never race.
+    assert worker["depends_on"]["web"]["condition"] == "service_healthy"
+    assert worker["environment"]["MIGRATE_ON_START"] == "0"
+    assert worker["environment"]["DATABASE_URL"] == web["environment"]["DATABASE_URL"]
+    assert "ports" not in worker  # nothing to reach from outside
+    assert worker["restart"] == "unless-stopped"
+
+
+def test_the_settings_queue_emails_in_the_database_by_default():
+    from django.conf import settings
+
+    settings_text = (REPO / "qvt" / "settings.py").read_text()
+    assert '"django_tasks_db.DatabaseBackend"' in settings_text  # the default outside tests
+    assert "django_tasks_db" in settings.INSTALLED_APPS
+
+
 def test_every_variable_the_settings_require_is_provided():
     provided = env_example_keys() | set(COMPOSE["services"]["web"]["environment"])
     assert provided >= REQUIRED_BY_SETTINGS
