@@ -86,11 +86,19 @@ STACKED = """() => Array.from(document.querySelectorAll(".stack-on-phone tbody t
 })"""
 
 
+# Tables that scroll inside their own box (.table-responsive): their content is wider than it.
+SIDEWAYS = """() => Array.from(document.querySelectorAll(".table-responsive"))
+  .filter((box) => box.scrollWidth > box.clientWidth + 1)
+  .map((box) => box.getAttribute("aria-labelledby"))"""
+
+
 def test_on_a_phone_each_statement_is_a_card_with_its_counts_under_it(
     open_context, live_server, facilitator, seven_sheets, artifacts, a11y
 ):
     page = open_results(open_context, live_server, facilitator, seven_sheets, PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # Nor does any table scroll sideways inside its box: the scores and every theme's table.
+    assert page.evaluate(SIDEWAYS) == []
     rows = page.evaluate(STACKED)
     assert len(rows) == 30
     for row in rows:
