@@ -143,8 +143,7 @@ def grant(request, slug):
         services.grant(cooperative, adviser, request.user)
         messages.success(
             request,
-            _("%s peut lire vos résultats, vos priorités et votre plan d’action.")
-            % adviser.user.email,
+            _("%s peut lire vos résultats, vos priorités et votre plan d’action.") % adviser.user,
         )
     return _members_page(cooperative)
 
@@ -155,7 +154,7 @@ def revoke_grant(request, slug, pk):
     cooperative, _membership = get_cooperative_for(request, slug, facilitator=True)
     access = get_object_or_404(cooperative.adviser_grants.select_related("adviser__user"), pk=pk)
     access.delete()
-    messages.success(request, _("L’accès de %s est retiré.") % access.adviser.user.email)
+    messages.success(request, _("L’accès de %s est retiré.") % access.adviser.user)
     return _members_page(cooperative)
 
 

@@ -368,3 +368,15 @@ def test_the_shared_figures_are_the_published_copy_not_the_later_sheets(
         reverse("plans:results", args=[cooperative.slug, session.pk])
     )
     assert "2,3" in results.content.decode()
+
+
+def test_an_adviser_with_a_name_is_named_by_it_on_the_members_page(
+    client_as, facilitator, cooperative, network, adviser
+):
+    adviser.first_name, adviser.last_name = "Dominique", "Garcia"
+    adviser.save()
+    AdviserGrant.objects.create(cooperative=cooperative, adviser=adviser.adviser_roles.get())
+    url = reverse("cooperatives:members", args=[cooperative.slug])
+    section = client_as(facilitator).get(url).content.decode().split('id="reseaux"')[1]
+    assert "Dominique Garcia" in section
+    assert adviser.email not in section
