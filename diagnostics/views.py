@@ -203,6 +203,9 @@ def session_close(request, slug, pk):
             "stays_hidden": not publication.enough_to_show(
                 session, counts.submitted, counts.submitted_by_paper
             ),
+            "waits_for_online": publication.online_below_threshold(
+                session, counts.submitted, counts.submitted_by_paper
+            ),
         },
     )
 

@@ -269,3 +269,17 @@ def test_a_paper_sheet_counts_in_the_results_exactly_like_an_online_one(
     assert [(s.yes, s.unsure, s.no) for t in results[0].themes for s in t.statements] == [
         (s.yes, s.unsure, s.no) for t in results[1].themes for s in t.statements
     ]
+
+
+def test_the_closing_page_warns_that_results_wait_for_the_online_part(
+    client_as, facilitator, session
+):
+    make_respondent(session, SHEET)
+    browser = client_as(facilitator)
+    for _ in range(2):
+        enter_sheet(browser, session, SHEET)
+    page = browser.get(
+        reverse("diagnostics:session_close", args=[session.cooperative.slug, session.pk])
+    ).content.decode()
+    assert "Seulement 1 questionnaire(s) en ligne, à côté des feuilles papier" in page
+    assert "Moins de 3 questionnaires sont envoyés" not in page
