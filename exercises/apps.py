@@ -10,3 +10,10 @@ class ExercisesConfig(AppConfig):
 
     name = "exercises"
     verbose_name = _("Exercices du guide")
+
+    def ready(self):
+        # Plans' pages offer each theme's exercises through a hook: plans cannot import us.
+        from exercises import links
+        from plans import theme_tools
+
+        theme_tools.register(links.for_theme)

@@ -188,3 +188,17 @@ def send_to_plan(cooperative, *, theme_code, title, step, description=""):
 
 def today():
     return timezone.localdate()
+
+
+# --- The cooperative's page ----------------------------------------------------------------
+
+DISCUSSIONS_ON_DASHBOARD = 5
+
+
+def overview(cooperative):
+    """What the dashboard shows of the exercises, over time: the charter in force and the latest
+    discussion spaces. Two queries."""
+    return {
+        "charter": current_charter(cooperative),
+        "discussions": list(cooperative.discussions.all()[:DISCUSSIONS_ON_DASHBOARD]),
+    }

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cooperatives.access import get_cooperative_for
 from diagnostics.scoring import participation_by_session
+from exercises import services as exercises
 from followup import charts, services
 from followup.forms import ActionStatusForm, CompareForm
 from plans import services as plans
@@ -36,6 +37,8 @@ def dashboard(request, slug):
             "participation": participation,
             # The plans' follow-up and the trend over sessions (issue 9): a few more queries.
             **services.dashboard_context(cooperative, participation),
+            # The guide's exercises over time (issue 17): two queries.
+            "exercises": exercises.overview(cooperative),
         },
     )
 

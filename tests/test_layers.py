@@ -16,6 +16,7 @@ LAYER = {"accounts": 1, "fiches": 1, "cooperatives": 2, "diagnostics": 3, "netwo
 LAYER |= {"plans": 4, "exercises": 4.5, "followup": 5, "reports": 6}
 FOLDER_APP = {"registration": "accounts", "answers": "diagnostics", "includes": None}
 TAG_LIBRARY_APP = {"fiches": "fiches", "priorities": "plans", "stepper": "plans"}
+TAG_LIBRARY_APP |= {"theme_tools": "plans"}
 SHARED_ROOT = {"base.html", "home.html", "400.html", "403.html", "404.html", "500.html", "503.html"}
 
 REFERENCE = re.compile(r"\{%\s*(include|extends)\s+[\"']([^\"']+)[\"']")

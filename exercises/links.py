@@ -1,0 +1,39 @@
+"""Which exercise serves which theme of the quiz, offered on plans' pages (plans.theme_tools):
+the time compromise for « temps » (FICHE 3); the charter for « management » (FICHE 6), and also
+for « information » (its statement « règles d’usage (charte…) des outils collaboratifs ») and
+« temps » (« règles sur la déconnexion (charte, accord…) »); the discussion spaces for
+« management » (« Les équipes ont des espaces de discussion… »)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from plans.theme_tools import ThemeTool
+
+BY_THEME = {
+    "information": ("charter",),
+    "temps": ("time", "charter"),
+    "management": ("charter", "discussions"),
+}
+
+
+def _tool(name, cooperative):
+    labels = {
+        "charter": (
+            _("Charte des usages numériques"),
+            _("fiche 6 : à quoi sert chaque outil, délais, déconnexion"),
+        ),
+        "time": (
+            _("Compromis temporel"),
+            _("fiche 3 : contraintes et marges de chacun des quatre temps"),
+        ),
+        "discussions": (
+            _("Espaces de discussion sur le travail"),
+            _("fiche 6 : leur date, leur thème, ce qui a été décidé"),
+        ),
+    }
+    label, detail = labels[name]
+    return ThemeTool(reverse(f"exercises:{name}", args=[cooperative.slug]), label, detail)
+
+
+def for_theme(cooperative, theme_code):
+    return [_tool(name, cooperative) for name in BY_THEME.get(theme_code, ())]
