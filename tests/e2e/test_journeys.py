@@ -113,7 +113,11 @@ def facilitator_prepares_the_diagnostic(page, a11y):
     expect(send_links).not_to_be_checked()
     send_links.check()
     page.get_by_role("button", name="Ajouter", exact=True).click()
-    expect(page.get_by_role("status")).to_contain_text("3 personnes ajoutées")
+    expect(page.get_by_role("status").first).to_contain_text("3 personnes ajoutées")
+    # The links are queued (sent at once here: the tests' immediate backend), and each member's
+    # row says how their last email went (issue 15, point 6).
+    expect(page.get_by_role("status").nth(1)).to_contain_text("3 liens personnels partent")
+    expect(page.locator(".email-sent")).to_have_count(3)
     for email in MEMBERS:
         expect(page.get_by_role("rowheader", name=re.compile(re.escape(email)))).to_be_visible()
     invited = [to for m in mail.outbox for to in m.to if to != FACILITATOR]
