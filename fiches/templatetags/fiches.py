@@ -47,12 +47,18 @@ def anchor(code):
 # guide): they get their no-break spaces only where they are displayed, through this filter.
 _SPACE_BEFORE = re.compile(r"[ \t\r\n]+(?=[?!;:»])")
 _SPACE_AFTER = re.compile(r"(?<=«)[ \t\r\n]+")
+# « ? », the quiz's answer, is one short token: it stays on the line of the word before it, so
+# that « 27 % de « ? » » never leaves it alone at the start of a line. In HTML the spaces inside
+# may still be entities.
+_NBSP = r"(?:\u00a0|&nbsp;|&#160;| )?"
+_SPACE_BEFORE_UNSURE = re.compile(rf"[ \t\r\n]+(?=«{_NBSP}\?{_NBSP}»)")
 # In HTML, only the text between tags changes: never a tag or its attributes (a form value must
 # come back as it was sent), nor what scripts, styles, text areas and <pre> hold.
 _MARKUP = re.compile(r"(<(script|style|textarea|pre)\b.*?</\2\s*>|<[^>]*>)", re.S | re.I)
 
 
 def _french_text(text):
+    text = _SPACE_BEFORE_UNSURE.sub("\u00a0", text)
     return _SPACE_AFTER.sub("\u00a0", _SPACE_BEFORE.sub("\u00a0", text))
 
 

@@ -158,11 +158,11 @@ def test_the_radar_points_never_hide_the_scale_numbers(
     )
 
 
-# The visible text of the page's main part: a space before « ? : ; ! » or after « would let a
-# line start with the mark.
+# The visible text of the page's main part: a space before « ? : ; ! », after « or before the
+# answer « ? » would let a line start with the mark.
 BREAKABLE = r"""() => {
   const text = document.querySelector("main").innerText;
-  return (text.match(/.{0,30}(?: [?:;!»]|« ).{0,10}/g) || []);
+  return (text.match(/.{0,30}(?: [?:;!»]|« | «\u00a0?\?).{0,10}/g) || []);
 }"""
 
 

@@ -17,7 +17,7 @@ def test_a_space_before_a_question_mark_colon_semicolon_or_bang_becomes_a_no_bre
 
 
 def test_guillemets_hold_their_words_and_a_line_break_before_the_mark_goes_too():
-    assert french_spaces("Les « ? » et\n  ?") == f"Les «{NBSP}?{NBSP}» et{NBSP}?"
+    assert french_spaces("Les « oui » et\n  ?") == f"Les «{NBSP}oui{NBSP}» et{NBSP}?"
 
 
 def test_nothing_is_added_where_there_was_no_space_and_english_is_untouched():
@@ -56,3 +56,9 @@ def test_a_filter_block_wraps_a_page_s_content():
         "{% load fiches %}{% filter french_spaces %}<h2>Et ensuite ?</h2>{{ s }}{% endfilter %}"
     ).render(Context({"s": "Oui <ou> non ?"}))
     assert rendered == f"<h2>Et ensuite{NBSP}?</h2>Oui &lt;ou&gt; non{NBSP}?"
+
+
+def test_the_quoted_answer_mark_stays_on_the_line_of_the_word_before_it():
+    assert french_spaces("27 % de « ? »") == f"27 % de{NBSP}«{NBSP}?{NBSP}»"
+    html = mark_safe("<li>26 % de «&nbsp;?&nbsp;»</li>")
+    assert french_spaces(html) == f"<li>26 % de{NBSP}«&nbsp;?&nbsp;»</li>"

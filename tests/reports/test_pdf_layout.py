@@ -155,8 +155,10 @@ class BodyText(HTMLParser):
             self.parts.append(data)
 
 
-# A space that a line may break at, before « ? ! ; : » or after «.
-BREAKABLE = re.compile(r".{0,30}(?:\s(?<!\u00a0)[?!;:»]|«\s(?<!\u00a0)).{0,10}")
+# A space that a line may break at, before « ? ! ; : », after «, or before the answer « ? ».
+BREAKABLE = re.compile(
+    r".{0,30}(?:\s(?<!\u00a0)[?!;:»]|«\s(?<!\u00a0)|\s(?<!\u00a0)«\u00a0?\?).{0,10}"
+)
 
 
 def test_a_question_mark_never_starts_a_line_of_the_report(report_html):
