@@ -25,7 +25,7 @@ from cooperatives.models import Membership
 from diagnostics import quiz, scoring, services
 from diagnostics.forms import ThemeAnswersForm
 from diagnostics.models import DiagnosticSession
-from diagnostics.radar import SECOND_STYLE, Series
+from diagnostics.radar import MINE_STYLE, Series, chart_style
 
 COOKIE_MAX_AGE = 120 * 24 * 3600
 COOKIE_PATH = "/repondre/"
@@ -423,9 +423,11 @@ def my_answers(request, session, token):
         context["own_scores"] = list(zip(results.themes, own, strict=True))
         context["radar_svg"] = services.radar_for(
             results,
-            [Series(_("Mes réponses"), tuple(own), **SECOND_STYLE)],
+            [Series(_("Mes réponses"), tuple(own), **MINE_STYLE)],
         )
         chart = results.chart_data
-        chart["datasets"].append({"label": _("Mes réponses"), "data": own})
+        chart["datasets"].append(
+            {"label": _("Mes réponses"), "data": own, "style": chart_style(MINE_STYLE)}
+        )
         context["chart_data"] = chart
     return render(request, "answers/my_answers.html", context)

@@ -13,10 +13,53 @@ WIDTH, HEIGHT = 560, 440
 CENTER_X, CENTER_Y, RADIUS = WIDTH / 2, HEIGHT / 2 + 5, 150
 
 
-# The first dataset is a solid line with circles; a second one differs by line style and marker
-# too, not by colour alone (static/js/radar.js draws the same two styles).
-FIRST_STYLE = {"color": "#1f5f8b", "dash": "", "marker": "circle"}
-SECOND_STYLE = {"color": "#b35c00", "dash": "8 5", "marker": "square"}
+# One style per meaning, never reused for another (docs/vocabulary.md, « Graphiques »): each
+# differs by line style and marker too, not by colour alone. Chart.js (static/js/radar.js,
+# trend.js) gets the same style with each dataset (chart_style), so both charts always agree.
+MEAN_STYLE = {"color": "#1f5f8b", "dash": "", "marker": "circle"}
+AGREED_STYLE = {"color": "#b35c00", "dash": "8 5", "marker": "square"}
+MINE_STYLE = {"color": "#3d7a3a", "dash": "2 3", "marker": "triangle"}
+AFTER_STYLE = {"color": "#6a3d9a", "dash": "12 4 2 4", "marker": "diamond"}
+BEFORE_STYLE = {"color": "#595959", "dash": "14 5", "marker": "cross"}
+FIRST_STYLE, SECOND_STYLE = MEAN_STYLE, AGREED_STYLE  # the names older code imports
+# Chart.js's names for the same markers.
+CHARTJS_POINTS = {
+    "circle": "circle", "square": "rect", "triangle": "triangle", "diamond": "rectRot",
+    "cross": "crossRot",
+}  # fmt: skip
+
+
+def chart_style(style):
+    """A style as static/js/radar.js and trend.js read it from a dataset."""
+    return {
+        "color": style["color"],
+        "dash": [int(n) for n in style["dash"].split()],
+        "point": CHARTJS_POINTS[style["marker"]],
+    }
+
+
+def marker_svg(marker, color, x, y, size=4):
+    """A point of a series, in the series' own shape (`size`: half its width)."""
+    if marker == "square":
+        side = 2 * size
+        return (
+            f'<rect x="{x - size}" y="{y - size}" width="{side}" height="{side}" fill="{color}"/>'
+        )
+    if marker in ("triangle", "diamond"):
+        if marker == "triangle":
+            points = [(x, y - size - 1), (x + size + 1, y + size), (x - size - 1, y + size)]
+        else:
+            points = [(x, y - size - 1), (x + size + 1, y), (x, y + size + 1), (x - size - 1, y)]
+        shape = " ".join(f"{round(px, 2)},{round(py, 2)}" for px, py in points)
+        return f'<polygon points="{shape}" fill="{color}"/>'
+    if marker == "cross":
+        a, b = round(x - size, 2), round(x + size, 2)
+        c, d = round(y - size, 2), round(y + size, 2)
+        return (
+            f'<path d="M{a} {c}L{b} {d}M{a} {d}L{b} {c}" stroke="{color}" stroke-width="2.5" '
+            'fill="none"/>'
+        )
+    return f'<circle cx="{x}" cy="{y}" r="{size}" fill="{color}"/>'
 
 
 @dataclass(frozen=True)
@@ -26,6 +69,10 @@ class Series:
     color: str = FIRST_STYLE["color"]
     dash: str = FIRST_STYLE["dash"]  # SVG stroke-dasharray: a line style, not colour alone
     marker: str = FIRST_STYLE["marker"]
+
+    @property
+    def style(self):
+        return {"color": self.color, "dash": self.dash, "marker": self.marker}
 
 
 @dataclass(frozen=True)
@@ -98,9 +145,7 @@ def _view_box(layouts):
 
 
 def _marker(series, x, y):
-    if series.marker == "square":
-        return f'<rect x="{x - 4}" y="{y - 4}" width="8" height="8" fill="{series.color}"/>'
-    return f'<circle cx="{x}" cy="{y}" r="4" fill="{series.color}"/>'
+    return marker_svg(series.marker, series.color, x, y)
 
 
 def _scale_labels(count, max_value):
@@ -177,6 +222,7 @@ def radar_svg(labels, series, *, max_value=5, title="", svg_id="radar", band=Non
             parts.append(
                 f'<line x1="12" y1="{y - 4}" x2="44" y2="{y - 4}" stroke="{s.color}" '
                 f'stroke-width="2.5"{dash}/>'
+                f"{_marker(s, 28, y - 4)}"
                 f'<text x="50" y="{y}" font-size="12">{escape(s.name)}</text>'
             )
     parts.append("</svg>")

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from diagnostics import publication
 from diagnostics.models import Answer, DiagnosticSession, Respondent, Statement
 from diagnostics.quiz import statements_of
+from diagnostics.radar import MEAN_STYLE, chart_style
 
 MAX_THEME_SCORE = 5
 YES = Answer.Value.YES
@@ -242,7 +243,11 @@ class SessionResults:
         return {
             "labels": [t.theme.localized_title for t in self.themes],
             "datasets": [
-                {"label": _("Moyenne des réponses"), "data": [float(t.score) for t in self.themes]}
+                {
+                    "label": _("Moyenne des réponses"),
+                    "data": [float(t.score) for t in self.themes],
+                    "style": chart_style(MEAN_STYLE),
+                }
             ],
             "max": MAX_THEME_SCORE,
         }

@@ -12,7 +12,16 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from diagnostics.radar import FIRST_STYLE, SECOND_STYLE, Series, radar_svg
+from diagnostics.radar import (
+    AFTER_STYLE,
+    AGREED_STYLE,
+    BEFORE_STYLE,
+    MEAN_STYLE,
+    Series,
+    chart_style,
+    marker_svg,
+    radar_svg,
+)
 from diagnostics.scoring import MAX_THEME_SCORE
 
 WIDTH, HEIGHT = 320, 200
@@ -21,9 +30,8 @@ PLOT_BOTTOM = 150  # y of the value 0; below it the date labels, then the legend
 LABEL_Y = PLOT_BOTTOM + 16
 LEGEND_Y = HEIGHT - 10
 
-# Same colours, line styles and markers as static/js/radar.js and static/js/trend.js: the series
-# differ by line style and marker too, never by colour alone.
-AFTER_STYLE, BEFORE_STYLE = FIRST_STYLE, SECOND_STYLE
+# The styles of docs/vocabulary.md (diagnostics.radar): the trend's mean and team's answer look
+# as on the results page; the comparison's « avant / après » look like neither.
 
 
 def trend_point(index, count, value, max_value=MAX_THEME_SCORE):
@@ -49,9 +57,7 @@ def _runs(values):
 
 
 def _marker(series, x, y):
-    if series.marker == "square":
-        return f'<rect x="{x - 3.5}" y="{y - 3.5}" width="7" height="7" fill="{series.color}"/>'
-    return f'<circle cx="{x}" cy="{y}" r="3.5" fill="{series.color}"/>'
+    return marker_svg(series.marker, series.color, x, y, size=3.5)
 
 
 def trend_svg(labels, series, *, max_value=MAX_THEME_SCORE, title="", svg_id="trend"):
@@ -97,6 +103,7 @@ def trend_svg(labels, series, *, max_value=MAX_THEME_SCORE, title="", svg_id="tr
             parts.append(
                 f'<line x1="{x}" y1="{LEGEND_Y - 4}" x2="{x + 26}" y2="{LEGEND_Y - 4}" '
                 f'stroke="{s.color}" stroke-width="2.5"{dash}/>'
+                f"{_marker(s, x + 13, LEGEND_Y - 4)}"
                 f'<text x="{x + 31}" y="{LEGEND_Y}" font-size="10">{escape(s.name)}</text>'
             )
             x += 150
@@ -105,10 +112,10 @@ def trend_svg(labels, series, *, max_value=MAX_THEME_SCORE, title="", svg_id="tr
 
 
 def theme_trend_svg(theme_trend, labels):
-    series = [Series(_("Moyenne des réponses"), tuple(theme_trend.scores), **AFTER_STYLE)]
+    series = [Series(_("Moyenne des réponses"), tuple(theme_trend.scores), **MEAN_STYLE)]
     if theme_trend.has_consolidated:
         series.append(
-            Series(_("Réponse consolidée"), tuple(theme_trend.consolidated), **BEFORE_STYLE)
+            Series(_("Réponse de l’équipe"), tuple(theme_trend.consolidated), **AGREED_STYLE)
         )
     title = _("Évolution du thème « %(theme)s », score de 0 à 5, session par session") % {
         "theme": theme_trend.theme.localized_title
@@ -118,7 +125,8 @@ def theme_trend_svg(theme_trend, labels):
 
 
 def comparison_series(comparison):
-    """The later session first (solid line, circles), the earlier one dashed with squares."""
+    """The later session first (« après »: dash-dot, diamonds), the earlier one (« avant »: long
+    dashes, crosses): never the styles of the mean and the team's answer."""
 
     def short(day):
         # Short names: the legend sits under the radar, beside its bottom axis label.
@@ -143,18 +151,18 @@ def comparison_radar(comparison):
         [t.theme.localized_title for t in comparison.themes],
         comparison_series(comparison),
         max_value=MAX_THEME_SCORE,
-        title=_("Cartographie des deux sessions : score moyen par thème, de 0 à 5"),
+        title=_("Cartographie des deux sessions : moyenne des réponses par thème, de 0 à 5"),
         svg_id="comparison-radar",
     )
     return mark_safe(svg)  # noqa: S308 - every text inside was escaped by radar_svg
 
 
 def comparison_chart_data(comparison):
-    """For static/js/radar.js: its first style is solid blue, its second dashed orange."""
+    """For static/js/radar.js, each dataset with its style (the same as the SVG's)."""
     return {
         "labels": [t.theme.localized_title for t in comparison.themes],
         "datasets": [
-            {"label": s.name, "data": [float(v) for v in s.values]}
+            {"label": s.name, "data": [float(v) for v in s.values], "style": chart_style(s.style)}
             for s in comparison_series(comparison)
         ],
         "max": MAX_THEME_SCORE,

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from diagnostics import quiz, scoring
+from diagnostics.radar import AGREED_STYLE, MEAN_STYLE, chart_style
 from followup.charts import theme_trend_svg
 from plans import services as plans
 from plans.models import Action, ConsolidatedAnswer
@@ -236,9 +237,19 @@ class Trend:
                 {
                     "title": t.theme.localized_title,
                     "series": [
-                        {"label": _("Moyenne des réponses"), "data": [float(v) for v in t.scores]},
+                        {
+                            "label": _("Moyenne des réponses"),
+                            "data": [float(v) for v in t.scores],
+                            "style": chart_style(MEAN_STYLE),
+                        },
                         *(
-                            [{"label": _("Réponse consolidée"), "data": t.consolidated}]
+                            [
+                                {
+                                    "label": _("Réponse de l’équipe"),
+                                    "data": t.consolidated,
+                                    "style": chart_style(AGREED_STYLE),
+                                }
+                            ]
                             if t.has_consolidated
                             else []
                         ),

@@ -8,7 +8,7 @@ class PlansConfig(AppConfig):
     Imports diagnostics, cooperatives, accounts and fiches; never followup, reports or qvt."""
 
     name = "plans"
-    verbose_name = _("Consolidation et plan d’action")
+    verbose_name = _("Réponse de l’équipe et plan d’action")
 
     def ready(self):
         # The session page (diagnostics) shows the path after it through a hook: the layers

@@ -24,11 +24,11 @@ class ConsolidationForm(forms.Form):
         for s in analysis.statements:
             sid = s.statement.pk
             self.fields[f"{self.VALUE}{sid}"] = forms.ChoiceField(
-                label=_("Réponse retenue par l’équipe"),
+                label=_("Réponse de l’équipe"),
                 choices=Answer.Value.choices,
                 widget=forms.RadioSelect,
                 error_messages={
-                    "required": _("Choisissez la réponse retenue : Oui, ? ou Non."),
+                    "required": _("Choisissez la réponse de l’équipe : Oui, ? ou Non."),
                     "invalid_choice": _("Choisissez Oui, ? ou Non pour cette affirmation."),
                 },
             )
@@ -83,7 +83,7 @@ class ConsolidationForm(forms.Form):
 
 class MemberChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return str(obj.user) if obj.user_id else obj.email
+        return obj.display_name
 
 
 class StatementChoiceField(forms.ModelChoiceField):

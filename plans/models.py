@@ -20,7 +20,7 @@ class ConsolidatedAnswer(models.Model):
         DiagnosticSession, on_delete=models.CASCADE, related_name="consolidated_answers"
     )
     statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="+")
-    value = models.CharField(_("réponse retenue"), max_length=6, choices=Answer.Value.choices)
+    value = models.CharField(_("réponse de l’équipe"), max_length=6, choices=Answer.Value.choices)
     note = models.TextField(_("note"), max_length=1000, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -28,8 +28,8 @@ class ConsolidatedAnswer(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("réponse consolidée")
-        verbose_name_plural = _("réponses consolidées")
+        verbose_name = _("réponse de l’équipe")
+        verbose_name_plural = _("réponses de l’équipe")
         ordering = ["session", "statement__theme__order", "statement__order"]
         constraints = [
             models.UniqueConstraint(

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 
 from diagnostics import quiz, scoring
 from diagnostics import services as diagnostics
-from diagnostics.radar import SECOND_STYLE, Series
+from diagnostics.radar import AGREED_STYLE, Series, chart_style
 from plans import indicators, priorities
 from plans.models import VALUES, Action, ConsolidatedAnswer
 
 PRIORITY_COUNT = 3
-CONSOLIDATED_SERIES = SECOND_STYLE
+CONSOLIDATED_SERIES = AGREED_STYLE  # the team's answer, as in docs/vocabulary.md
 
 
 class ConsolidationError(ValueError):
@@ -129,8 +129,9 @@ class Analysis:
         if self.is_consolidated:
             data["datasets"].append(
                 {
-                    "label": _("Réponse consolidée"),
+                    "label": _("Réponse de l’équipe"),
                     "data": [t.consolidated_score for t in self.themes],
+                    "style": chart_style(CONSOLIDATED_SERIES),
                 }
             )
         return data
@@ -141,7 +142,7 @@ class Analysis:
         if self.is_consolidated:
             extra = (
                 Series(
-                    _("Réponse consolidée"),
+                    _("Réponse de l’équipe"),
                     tuple(t.consolidated_score for t in self.themes),
                     **CONSOLIDATED_SERIES,
                 ),

@@ -33,8 +33,8 @@ def with_visible_results(*, facilitator):
                 messages.error(
                     request,
                     _(
-                        "La consolidation, le plan d’action et les exports sont disponibles une "
-                        "fois la session clôturée et ses résultats visibles."
+                        "La réponse de l’équipe, le plan d’action et les exports sont disponibles "
+                        "une fois la session clôturée et ses résultats visibles."
                     ),
                 )
                 return redirect("plans:results", slug, pk)

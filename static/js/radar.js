@@ -33,10 +33,11 @@
     holder.className = "radar-box";
     holder.appendChild(canvas);
     box.appendChild(holder);
+    // Each dataset brings its style (diagnostics/radar.py, docs/vocabulary.md): one look per
+    // meaning, the same as the SVG. The list is only a fallback for a dataset without one.
     var styles = [
       { color: "#1f5f8b", dash: [], point: "circle" },
-      { color: "#b35c00", dash: [8, 5], point: "rectRot" },
-      { color: "#3d7a3a", dash: [2, 3], point: "triangle" }
+      { color: "#b35c00", dash: [8, 5], point: "rect" }
     ];
     var chart = new Chart(canvas, {
       type: "radar",
@@ -45,7 +46,7 @@
         // labels inside the canvas and the chart itself large enough to read.
         labels: data.labels.map(function (label) { return wrap(label, narrow ? 12 : 22); }),
         datasets: data.datasets.map(function (set, i) {
-          var s = styles[i % styles.length];
+          var s = set.style || styles[i % styles.length];
           return {
             label: set.label, data: set.data, borderColor: s.color, borderDash: s.dash,
             backgroundColor: s.color + "22", pointStyle: s.point, pointRadius: 3.5,

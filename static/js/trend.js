@@ -1,5 +1,6 @@
 // Draws a Chart.js line chart per theme over the server-side SVG, which stays as the
-// no-JavaScript chart. Same colours, line styles and markers as the SVG (followup/charts.py).
+// no-JavaScript chart. Each series brings the colour, line style and marker of the SVG
+// (followup/charts.py, docs/vocabulary.md); the list is only a fallback.
 (function () {
   "use strict";
   var styles = [
@@ -24,7 +25,7 @@
       data: {
         labels: data.labels,
         datasets: theme.series.map(function (set, i) {
-          var s = styles[i % styles.length];
+          var s = set.style || styles[i % styles.length];
           return {
             label: set.label, data: set.data, borderColor: s.color, borderDash: s.dash,
             backgroundColor: s.color, pointStyle: s.point, pointRadius: 4, borderWidth: 2.5,

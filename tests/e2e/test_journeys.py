@@ -231,7 +231,7 @@ def facilitator_reads_the_results_and_plans(page, a11y):
     expect(page.locator("#priorites li strong")).to_have_text(PRIORITIES)
     a11y.check(page)
 
-    page.get_by_role("link", name="Consolider avec l’équipe").click()
+    page.get_by_role("link", name="Enregistrer la réponse de l’équipe").click()
     a11y.check(page)
     theme_2 = page.locator("section", has=page.get_by_role("heading", name=PRIORITIES[2]))
     tie = theme_2.locator("fieldset.statement").nth(2)

@@ -104,7 +104,7 @@ def test_the_keys_record_the_team_answer_and_move_between_statements(
 
     page.keyboard.press("ArrowLeft")
     expect(page).to_have_url(re.compile(r"/atelier/1/$"))
-    expect(page.locator("#decision-state")).to_have_text("Retenue : Oui")
+    expect(page.locator("#decision-state")).to_have_text("Réponse de l’équipe : Oui")
     page.keyboard.press("?")
     expect(page).to_have_url(re.compile(r"/atelier/2/$"))
     page.keyboard.press("ArrowRight")
@@ -142,7 +142,7 @@ def test_without_javascript_a_tap_records_and_the_links_move(
     assert (agreed.value, agreed.note) == ("no", "Sans script")
     page.get_by_role("link", name="← précédente").click()
     expect(page).to_have_url(re.compile(r"/atelier/1/$"))
-    expect(page.locator("#decision-state")).to_have_text("Retenue : Non")
+    expect(page.locator("#decision-state")).to_have_text("Réponse de l’équipe : Non")
 
 
 def test_full_screen_stays_on_from_one_statement_to_the_next(

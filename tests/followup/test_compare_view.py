@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from diagnostics.radar import AFTER_STYLE, BEFORE_STYLE, chart_style
 from plans.models import Action
 from tests.factories import SessionFactory, make_respondent
 from tests.followup.conftest import AFTER_SHEETS, at, closed_with, compare_url
@@ -31,7 +32,12 @@ def test_by_default_the_last_two_comparable_sessions_are_compared(
     assert "▼ −2" in espaces and "baisse de 2" in espaces
     # Both radars (SVG fallback and Chart.js data) carry both sessions, with the table beside.
     assert 'data-series="Après (12/01/2026)"' in html and 'data-series="Avant (10/01/2025)"' in html
-    assert 'stroke-dasharray="8 5"' in html
+    # « Avant / après » have their own styles, never those of the mean and the team's answer.
+    radar = str(response.context["radar_svg"])
+    assert 'stroke-dasharray="12 4 2 4"' in radar and 'stroke-dasharray="14 5"' in radar
+    assert 'stroke-dasharray="8 5"' not in radar and 'stroke="#1f5f8b"' not in radar
+    styles = [d["style"] for d in response.context["chart_data"]["datasets"]]
+    assert styles == [chart_style(AFTER_STYLE), chart_style(BEFORE_STYLE)]
     assert response.context["chart_data"]["datasets"][0]["data"] == [5, 2, 3, 3, 0, 0]
 
 

@@ -77,7 +77,7 @@ def test_a_missing_value_breaks_the_line_and_the_legend_names_each_series():
     assert len(re.findall(r'data-series="Consolidé" points="([^"]+)"', svg)) == 2
     assert svg.count('stroke-dasharray="8 5"') == 3  # two pieces of line and the legend
     assert ">Moyenne</text>" in svg and ">Consolidé</text>" in svg
-    assert svg.count("<rect") == 2  # square markers: the series differ by more than colour
+    assert svg.count("<rect") == 3  # square markers (and the legend's): more than colour
 
 
 def test_the_dashboard_shows_the_trend_with_its_numbers(

@@ -159,7 +159,7 @@ def test_the_results_page_shows_both_datasets_with_a_legend_and_a_table(
     response = client_as(facilitator).get(results_url(visible_session))
     html = response.content.decode()
     datasets = response.context["chart_data"]["datasets"]
-    assert [d["label"] for d in datasets] == ["Moyenne des réponses", "Réponse consolidée"]
+    assert [d["label"] for d in datasets] == ["Moyenne des réponses", "Réponse de l’équipe"]
     assert datasets[0]["data"] == MEAN_SCORES
     assert datasets[1]["data"] == PREFILLED_SCORES
     assert html.count('class="radar-series"') == 2
@@ -174,7 +174,7 @@ def test_the_radar_vertices_match_the_scores(client_as, facilitator, visible_ses
     svg = str(client_as(facilitator).get(results_url(visible_session)).context["radar_svg"])
     for series, scores in (
         ("Moyenne des réponses", MEAN_SCORES),
-        ("Réponse consolidée", PREFILLED_SCORES),
+        ("Réponse de l’équipe", PREFILLED_SCORES),
     ):
         expected = [c for i, score in enumerate(scores) for c in vertex(i, 6, score, 5)]
         drawn = [c for point in polygon_points(svg, series) for c in point]
@@ -196,13 +196,13 @@ def test_the_results_page_explains_disagreement_and_shows_the_share_of_unsure(
     assert "1 personne sur 3" in cell and "avis partagés" not in cell
     assert "(fort)" not in html
     assert 'data-unsure="management">100&nbsp;%' in html
-    assert "Consolider avec l’équipe" not in html  # a member reads, does not consolidate
+    assert "Enregistrer la réponse de l’équipe" not in html  # a member reads, does not consolidate
 
 
 def test_only_the_mean_is_drawn_before_consolidation(client_as, facilitator, visible_session):
     response = client_as(facilitator).get(results_url(visible_session))
     assert len(response.context["chart_data"]["datasets"]) == 1
-    assert "Consolider avec l’équipe" in response.content.decode()
+    assert "Enregistrer la réponse de l’équipe" in response.content.decode()
 
 
 def test_results_revealed_while_open_show_disagreement_but_no_consolidation_links(
@@ -213,5 +213,5 @@ def test_results_revealed_while_open_show_disagreement_but_no_consolidation_link
     diagnostics.reveal_results(open_session)
     html = client_as(facilitator).get(results_url(open_session)).content.decode()
     assert html.count("data-disagreement=") == 30
-    assert "Consolider avec l’équipe" not in html
+    assert "Enregistrer la réponse de l’équipe" not in html
     assert reverse("reports:pdf", args=[open_session.cooperative.slug, open_session.pk]) not in html

@@ -92,7 +92,7 @@ def test_recording_again_changes_the_answer_and_the_screen_shows_it(
         ("yes", "Finalement oui")
     ]
     html = client.get(statement_url(meeting_session, 1)).content.decode()
-    assert "Retenue : Oui" in html and "Finalement oui" in html
+    assert "Réponse de l’équipe : Oui" in html and "Finalement oui" in html
     assert "Réponses de l’équipe : 1/30" in html
 
 

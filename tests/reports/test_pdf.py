@@ -79,7 +79,7 @@ def test_the_pdf_radar_is_the_server_side_svg_with_vertices_on_the_scores(consol
     html = pdf.render_html(consolidated, analysis_of(consolidated))
     for name, scores in (
         ("Moyenne des réponses", MEAN_SCORES),
-        ("Réponse consolidée", PREFILLED_SCORES),
+        ("Réponse de l’équipe", PREFILLED_SCORES),
     ):
         points = re.search(rf'data-series="{name}" points="([^"]+)"', html).group(1)
         expected = " ".join(
