@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from cooperatives.qr import short_code
 from diagnostics.models import Statement
 from reports import paper_quiz, pdf
+from tests.cooperatives.test_qr_codes import decode, needs_poppler, pdf_pages
 from tests.diagnostics.test_questionnaire import GUIDE, normalise
 from tests.factories import SessionFactory
 
@@ -136,3 +137,19 @@ def test_the_fetcher_serves_only_static_files_even_for_a_hostile_title(cooperati
     assert all(url.startswith((pdf.PDF_BASE_URL, "data:")) for url in fetcher.requested)
     text, _reader = pdf_text(content)
     assert '<img src="file:///etc/passwd">' in text  # printed as text, never fetched
+
+
+@needs_poppler
+def test_the_printed_qr_code_scans_to_the_join_link(client_as, facilitator, session):
+    """Printed at 150 dpi, as an ordinary printer does, and read by zxing-cpp."""
+    response = client_as(facilitator).get(quiz_url(session))
+    first_page = pdf_pages(response.content)[0]
+    assert decode(first_page) == [f"http://testserver{session.get_join_url()}"]
+
+
+@needs_poppler
+def test_the_qr_code_of_a_long_address_still_scans_when_printed(session):
+    join_url = f"https://diagnostic-qvt.union-regionale-scop-occitanie.coop{session.get_join_url()}"
+    subject = paper_quiz.PaperQuiz(session, join_url, "https://x.coop/repondre/code/")
+    first_page = pdf_pages(paper_quiz.paper_quiz_pdf(subject))[0]
+    assert decode(first_page) == [join_url]
