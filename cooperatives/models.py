@@ -155,6 +155,8 @@ class OutgoingEmail(models.Model):
         INVITATION = "invitation", _("invitation")
         REMINDER = "reminder", _("rappel")
         SESSION = "session", _("invitation à une session")
+        # A network invites the cooperative (networks.tasks): to its facilitators, no link to use.
+        NETWORK = "network", _("invitation d’un réseau")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("en attente")

@@ -9,10 +9,11 @@ cooperative takes its rows out of every figure at once (figures read only accept
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import validate_no_control_characters
-from cooperatives.models import Cooperative
+from cooperatives.models import Cooperative, OutgoingEmail
 from diagnostics.models import DiagnosticSession
 
 
@@ -203,3 +204,56 @@ class AdviserGrant(models.Model):
 
     def __str__(self):
         return f"{self.adviser} → {self.cooperative}"
+
+
+class AdviserInvitationQuerySet(models.QuerySet):
+    def pending(self):
+        """Neither used nor withdrawn nor expired: listed on the network's page."""
+        now = timezone.now()
+        return self.filter(used_at__isnull=True, revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
+
+    def usable(self):
+        """A link that works: sent (the worker stored its hash) and still pending."""
+        return self.pending().filter(token_hash__isnull=False)
+
+
+class AdviserInvitation(models.Model):
+    """An adviser adds another adviser to their network by email address. The worker makes the
+    personal link when it sends the email (networks.tasks) and stores only its SHA-256 here, so
+    the queue and this table never hold a link that works. The link is single use and never
+    logs anyone in, nor makes an account: it adds the role only to the logged-in account whose
+    confirmed address is the invited one (networks.adviser_invitations.redeem). This row is
+    also the email's record (status, attempts), counted for the daily caps from its creation:
+    an OutgoingEmail belongs to a cooperative, and an adviser is in none."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="adviser_invitations"
+    )
+    email = models.EmailField(_("adresse e-mail"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # The email's state, with the same values as a cooperative's emails.
+    email_status = models.CharField(
+        max_length=8, choices=OutgoingEmail.Status.choices, default=OutgoingEmail.Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AdviserInvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation d’un·e accompagnateur·rice")
+        verbose_name_plural = _("invitations d’accompagnateur·rices")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["network", "email"], name="adviser_invitation_email_idx")]
+
+    def __str__(self):
+        return f"{self.email} → {self.network}"
