@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from networks import charts, figures
+from networks import figures
 from networks.access import get_network_for
 
 FILTER_PARAM = "filtre"
@@ -37,11 +37,6 @@ def dashboard(request, slug):
         "filter_param": figures.key_param(board.key),
     }
     if board.shown and board.themes:
-        context["radar_svg"] = charts.network_radar_svg(
-            board.themes, title=_("Médiane et moitié centrale des coopératives, par thème")
-        )
-        context["boxplot_svg"] = charts.boxplot_svg(
-            board.themes, title=_("Répartition des scores des coopératives, par thème")
-        )
+        context["radar_svg"], context["boxplot_svg"] = board.radar_svg, board.boxplot_svg
         context["chart_data"] = board.chart_data
     return render(request, "networks/dashboard.html", context, status=400 if error else 200)

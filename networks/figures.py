@@ -6,14 +6,20 @@ Only `SharedSession` and `SharedPlan` rows of cooperatives that are in the netwo
 out of the very next page. Everything else is networks.statistics over plain values.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django.core.cache import cache
+from django.db.models import F, TextField, Window
+from django.db.models.functions import Cast, ExtractYear, RowNumber
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.models import Cooperative
 from diagnostics import quiz
 from diagnostics.scoring import MAX_THEME_SCORE
+from networks import charts
 from networks import statistics as st
 from networks.models import NetworkMembership, SharedPlan, SharedSession
 
@@ -40,21 +46,50 @@ def _year(closed):
     return timezone.localtime(closed).year if closed else None
 
 
-def network_points(network):
-    """Every shared session of the network's cooperatives, without its figures: one query."""
-    rows = _in_network(SharedSession.objects, network).values_list(
-        "session_id",
-        "cooperative_id",
-        "cooperative__legal_form",
-        "cooperative__headcount",
-        "cooperative__departement",
-        "year",
-        "session__closed_at",
+def _recency(partition="cooperative_id"):
+    """1 for each cooperative's latest closed session, 2 for the one before…, computed by the
+    database: comparing it costs nothing, where reading each close date as an aware datetime
+    was most of the Python time of the national network's page."""
+    return Window(
+        RowNumber(),
+        partition_by=[F(partition)],
+        order_by=[F("session__closed_at").desc(nulls_last=True), F("session_id").desc()],
     )
+
+
+POINT_FIELDS = (
+    "session_id",
+    "cooperative_id",
+    "cooperative__legal_form",
+    "cooperative__headcount",
+    "cooperative__departement",
+    "year",
+    "recency",
+    # A session's figures are those of its copy, fixed at its close: the row's id, time of
+    # sharing (as text: no datetime to build) and respondents name them for the cache.
+    "respondents",
+    "shared_text",
+)
+
+
+def _point_rows(network):
+    """Every shared session of the network's cooperatives, without its figures: one query."""
+    queryset = _in_network(SharedSession.objects, network).annotate(
+        recency=_recency(), shared_text=Cast("shared_at", TextField())
+    )
+    return list(queryset.values_list(*POINT_FIELDS).order_by("session_id"))
+
+
+def _points(rows):
+    # `closed` orders a cooperative's sessions: the latest (recency 1) is the greatest.
     return [
-        st.Point(sid, cid, form, st.size_band(headcount), dep, year, closed)
-        for sid, cid, form, headcount, dep, year, closed in rows
+        st.Point(sid, cid, form, st.size_band(headcount), dep, year, -recency)
+        for sid, cid, form, headcount, dep, year, recency, _n, _at in rows
     ]
+
+
+def network_points(network):
+    return _points(_point_rows(network))
 
 
 def with_figures(points, *, statements=True):
@@ -80,18 +115,31 @@ def with_figures(points, *, statements=True):
     ]
 
 
-def network_plans(network):
+def _plan_rows(network):
     """Every shared plan of the network's cooperatives: one query."""
-    rows = _in_network(SharedPlan.objects, network).values_list(
-        "session_id",
-        "cooperative_id",
-        "cooperative__legal_form",
-        "cooperative__headcount",
-        "cooperative__departement",
-        "session__closed_at",
-        "priority_themes",
-        "actions",
+    # The JSON as text: it names the plan in the cache key, and is parsed only to compute.
+    queryset = _in_network(SharedPlan.objects, network).annotate(
+        recency=_recency(),
+        year=ExtractYear("session__closed_at"),
+        themes_text=Cast("priority_themes", TextField()),
+        actions_text=Cast("actions", TextField()),
     )
+    return list(
+        queryset.values_list(
+            "session_id",
+            "cooperative_id",
+            "cooperative__legal_form",
+            "cooperative__headcount",
+            "cooperative__departement",
+            "year",
+            "recency",
+            "themes_text",
+            "actions_text",
+        ).order_by("session_id")
+    )
+
+
+def _plans(rows):
     return [
         st.PlanPoint(
             sid,
@@ -99,13 +147,17 @@ def network_plans(network):
             form,
             st.size_band(headcount),
             dep,
-            _year(closed),
-            closed,
-            tuple(themes or ()),
-            tuple(actions or ()),
-        )  # fmt: skip
-        for sid, cid, form, headcount, dep, closed, themes, actions in rows
+            year,
+            -recency,
+            tuple(json.loads(themes) or ()),
+            tuple(json.loads(actions) or ()),
+        )
+        for sid, cid, form, headcount, dep, year, recency, themes, actions in rows
     ]
+
+
+def network_plans(network):
+    return _plans(_plan_rows(network))
 
 
 def key_param(key):
@@ -176,6 +228,9 @@ class Dashboard:
     plans: int = 0
     priorities: list = field(default_factory=list)  # [(theme, cooperatives)]
     actions: list = field(default_factory=list)  # [(title, cooperatives)]
+    # The server charts (networks.charts), drawn once with the figures they show.
+    radar_svg: str = ""
+    boxplot_svg: str = ""
 
     @property
     def label(self):
@@ -224,18 +279,51 @@ def _options(cells, shown, selected):
     return groups
 
 
+# How long a computed dashboard is kept. Its key is a digest of every row it was computed from
+# (the shared sessions and plans of the accepted cooperatives, with their filters' values), read
+# on every request: a cooperative that leaves, un-shares, is deleted or edited changes the key,
+# so no figure ever outlives its data; the cache only saves recomputing the same rows.
+CACHE_SECONDS = 600
+
+
+def _cache_key(network, param, rows, plan_rows, threshold):
+    digest = hashlib.sha256(
+        repr((rows, plan_rows, threshold, translation.get_language())).encode()
+    ).hexdigest()
+    return f"network-dashboard:{network.pk}:{param}:{digest}"
+
+
 def dashboard(network, param=""):
-    """The dashboard of `network` for the cell named by `param` (the `filtre` parameter). At
-    most six queries whatever the number of cooperatives; ValueError for an unknown cell."""
+    """The dashboard of `network` for the cell named by `param` (the `filtre` parameter): three
+    queries whatever the number of cooperatives, and two more when the rows changed since the
+    last computation (see CACHE_SECONDS); ValueError for an unknown cell."""
     members = NetworkMembership.objects.filter(network=network, status=ACCEPTED).count()
-    points = network_points(network)
+    rows, plan_rows = _point_rows(network), _plan_rows(network)
+    threshold = st.min_cooperatives()
+    cache_key = _cache_key(network, param, rows, plan_rows, threshold)
+    board = cache.get(cache_key)
+    if board is None:
+        board = _compute(network, param, rows, plan_rows, threshold)
+        if board.shown and board.themes:
+            board.radar_svg = charts.network_radar_svg(
+                board.themes, title=_("Médiane et moitié centrale des coopératives, par thème")
+            )
+            board.boxplot_svg = charts.boxplot_svg(
+                board.themes, title=_("Répartition des scores des coopératives, par thème")
+            )
+        cache.set(cache_key, board, CACHE_SECONDS)
+    board.network, board.members = network, members
+    return board
+
+
+def _compute(network, param, rows, plan_rows, threshold):
+    points = _points(rows)
     cells = st.all_cells(points)
     key = parse_key(param, cells) if param else st.ALL
-    threshold = st.min_cooperatives()
     shown = st.shown_cells(cells, threshold)
     board = Dashboard(
         network=network,
-        members=members,
+        members=0,
         sharing=len({p.cooperative_id for p in points}),
         sessions=len(points),
         threshold=threshold,
@@ -255,7 +343,7 @@ def dashboard(network, param=""):
         (t, [StatementFigure(s, shares[s.code]) for s in t.statement_list if s.code in shares])
         for t in themes
     ]
-    plans = network_plans(network)
+    plans = _plans(plan_rows)
     plan_cells = st.all_cells(plans)
     if key in st.shown_cells(plan_cells, threshold):
         chosen = list(st.cell_points(plans, key).values())
@@ -317,17 +405,18 @@ def positions_for(cooperative, scores):
             cooperative__network_memberships__network__in=networks,
             cooperative__network_memberships__status=ACCEPTED,
         )
+        .annotate(recency=_recency())
         .values_list(
             "cooperative__network_memberships__network_id",
             "session_id",
             "cooperative_id",
-            "session__closed_at",
+            "recency",
         )
         .order_by()
     )
     latest = {}  # {network_id: {cooperative_id: Point}}
-    for network_id, sid, cid, closed in rows:
-        point = st.Point(sid, cid, "", "", "", 0, closed)
+    for network_id, sid, cid, recency in rows:
+        point = st.Point(sid, cid, "", "", "", 0, -recency)
         latest.setdefault(network_id, []).append(point)
     chosen = {
         network_id: st.latest_per_cooperative(points) for network_id, points in latest.items()

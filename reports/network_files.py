@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from networks import charts, figures
+from networks import figures
 from reports import csv_exports
 from reports.csv_exports import decimal
 
@@ -89,11 +89,6 @@ def network_pdf(subject, fetcher=None):
     board = subject.board
     context = {"network": subject.network, "board": board, "generated_at": timezone.localtime()}
     if board.shown and board.themes:
-        context["radar_svg"] = charts.network_radar_svg(
-            board.themes, title=_("Médiane et moitié centrale des coopératives, par thème")
-        )
-        context["boxplot_svg"] = charts.boxplot_svg(
-            board.themes, title=_("Répartition des scores des coopératives, par thème")
-        )
+        context["radar_svg"], context["boxplot_svg"] = board.radar_svg, board.boxplot_svg
     html = render_to_string("reports/pdf/network.html", context)
     return pdf.render_pdf(html, fetcher)
