@@ -7,6 +7,7 @@ import json
 import re
 import smtplib
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -15,6 +16,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from accounts import mailqueue
@@ -35,8 +37,12 @@ def queue():
 
 
 def run_worker():
-    """What `manage.py db_worker` does, once over the tasks that are due, then returns."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    """What `manage.py db_worker` does, once over the tasks that are due, then returns. The
+    worker closes stale connections between tasks; here its connection is the test's, inside
+    the test's transaction (PostgreSQL would see it as unusable and end the test), so that
+    step is left out."""
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def members_url(cooperative):
