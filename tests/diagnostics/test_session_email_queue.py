@@ -93,3 +93,16 @@ def test_a_refused_reminder_stays_pending_and_the_page_answers(
     assert page.status_code == 200
     assert "0 envoyés, 2 en attente" in " ".join(page.content.decode().split())
     assert "refused" not in page.content.decode()
+
+
+def test_a_member_sees_no_one_elses_email_status(
+    client_as, facilitator, member, cooperative, open_session
+):
+    """Who was invited and how it went is the facilitator's view only."""
+    MembershipFactory(cooperative=cooperative, email="ana@exemple.coop", user=None)
+    client_as(facilitator).post(
+        reverse("diagnostics:session_remind", args=[cooperative.slug, open_session.pk])
+    )
+    page = client_as(member).get(open_session.get_absolute_url())
+    assert page.status_code == 200
+    assert 'id="session-emails"' not in page.content.decode()
