@@ -283,3 +283,48 @@ def test_the_closing_page_warns_that_results_wait_for_the_online_part(
     ).content.decode()
     assert "Seulement 1 questionnaire(s) en ligne, à côté des feuilles papier" in page
     assert "Moins de 3 questionnaires sont envoyés" not in page
+
+
+# --- At once (PostgreSQL) ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_posted_six_times_at_once_counts_once(cooperative, facilitator):
+    from django.db import connection
+    from django.test import Client
+
+    from tests.diagnostics.test_concurrency import _at_once
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs real concurrent connections (PostgreSQL; CI runs it)")
+    session = SessionFactory(cooperative=cooperative, status="open", team_size=8)
+    clients = [Client() for _ in range(6)]
+    for client in clients:
+        client.force_login(facilitator)  # one browser, six clicks
+    data = sheet_data(session, SHEET, entry_token(clients[0], session))
+    statuses = _at_once(6, lambda i: clients[i].post(tally_url(session), data).status_code)
+    assert statuses == [302] * 6
+    assert sheets(session).count() == 1
+    session.refresh_from_db()
+    assert session.paper_sheets == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_cap_holds_when_sheets_are_entered_at_once(cooperative, facilitator):
+    from django.db import connection
+    from django.test import Client
+
+    from tests.diagnostics.test_concurrency import _at_once
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs real concurrent connections (PostgreSQL; CI runs it)")
+    session = SessionFactory(cooperative=cooperative, status="open", team_size=3)
+    clients = [Client() for _ in range(5)]
+    for client in clients:
+        client.force_login(facilitator)
+    forms = [sheet_data(session, SHEET, entry_token(c, session)) for c in clients]
+    statuses = _at_once(5, lambda i: clients[i].post(tally_url(session), forms[i]).status_code)
+    assert sorted(statuses) == [302, 302, 302, 409, 409]
+    assert sheets(session).count() == 3
+    session.refresh_from_db()
+    assert session.paper_sheets == 3
