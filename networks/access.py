@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from cooperatives.models import Membership
-from networks.models import Adviser, AdviserGrant, Network
+from networks.models import Adviser, AdviserGrant, Network, NetworkMembership
 
 
 def get_network_for(request, slug):
@@ -51,3 +51,19 @@ def networks_of(user):
     if not user.is_authenticated:
         return Network.objects.none()
     return Network.objects.filter(advisers__user=user)
+
+
+def invitations_for(user):
+    """The invitations waiting for an answer from a cooperative `user` facilitates, for the
+    notice on their home page (one query)."""
+    if not user.is_authenticated:
+        return NetworkMembership.objects.none()
+    return (
+        NetworkMembership.objects.invited()
+        .filter(
+            cooperative__memberships__user=user,
+            cooperative__memberships__role=Membership.Role.FACILITATOR,
+        )
+        .select_related("network", "cooperative")
+        .order_by("cooperative__name", "network__name")
+    )

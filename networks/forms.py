@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cooperatives.forms import AddMembersForm
 from cooperatives.models import Cooperative
+from cooperatives.outbox import NOT_VERIFIED, may_send
 
 
 class InviteForm(forms.Form):
@@ -23,3 +25,23 @@ class InviteForm(forms.Form):
         if cooperative is None:
             raise forms.ValidationError(_("Aucune coopérative n’a cet identifiant."))
         return cooperative
+
+
+class AdviserInviteForm(forms.Form):
+    """Addresses to invite as advisers of the network: read as a cooperative reads its
+    members' addresses (the same field and the same checks), fewer at once."""
+
+    MAX_AT_ONCE = 10
+
+    emails = AddMembersForm.base_fields["emails"]
+    clean_emails = AddMembersForm.clean_emails
+
+    def __init__(self, *args, sender=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sender = sender
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.sender is not None and not may_send(self.sender):
+            raise forms.ValidationError(NOT_VERIFIED, code="unverified")
+        return cleaned

@@ -33,13 +33,26 @@ def invite(network, cooperative, user):
 
 
 def answer(membership, accept):
-    """The facilitator accepts or refuses a pending invitation (only a pending one)."""
-    if membership.status != Status.INVITED:
-        return False
-    membership.status = Status.ACCEPTED if accept else Status.REFUSED
-    membership.answered_at = timezone.now()
-    membership.save(update_fields=["status", "answered_at"])
-    return True
+    """The facilitator accepts or refuses a pending invitation (only a pending one). One
+    conditional UPDATE: an invitation the adviser withdraws meanwhile is answered by nobody."""
+    status = Status.ACCEPTED if accept else Status.REFUSED
+    now = timezone.now()
+    updated = NetworkMembership.objects.filter(pk=membership.pk, status=Status.INVITED).update(
+        status=status, answered_at=now
+    )
+    if updated:
+        membership.status, membership.answered_at = status, now
+    return bool(updated)
+
+
+def withdraw(membership):
+    """The adviser withdraws a pending invitation: the row goes (nothing was shared: the
+    cooperative never joined), and with it the notice on its facilitators' pages. One
+    conditional DELETE: an invitation accepted meanwhile stays accepted."""
+    deleted, _rows = NetworkMembership.objects.filter(
+        pk=membership.pk, status=Status.INVITED
+    ).delete()
+    return deleted > 0
 
 
 def leave(membership):

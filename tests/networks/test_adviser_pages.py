@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from diagnostics.models import Theme
-from networks.models import AdviserGrant, NetworkMembership
+from networks.models import Adviser, AdviserGrant, AdviserInvitation, NetworkMembership
 from plans.models import Action, ChosenPriority
-from tests.factories import CooperativeFactory, SessionFactory, make_respondent
+from tests.factories import CooperativeFactory, SessionFactory, UserFactory, make_respondent
 
 
 def test_the_home_page_lists_the_advisers_networks(client_as, adviser, network, other_network):
@@ -44,10 +44,13 @@ def test_the_cooperatives_page_needs_the_same_queries_for_3_or_30(
         coop = CooperativeFactory()
         NetworkMembership.objects.create(network=network, cooperative=coop, status="accepted")
         AdviserGrant.objects.create(cooperative=coop, adviser=role)
+        Adviser.objects.create(network=network, user=UserFactory())
+        AdviserInvitation.objects.create(network=network, email=f"conseil{_n}@urscop.example")
     client = client_as(adviser)
     url = reverse("networks:cooperatives", args=[network.slug])
-    # Session and user, the adviser and the network, the memberships, the grants.
-    with django_assert_max_num_queries(6):
+    # Session and user, the adviser and the network, the memberships, the grants, the
+    # network's advisers and its pending invitations of advisers.
+    with django_assert_max_num_queries(8):
         assert client.get(url).status_code == 200
 
 
