@@ -9,10 +9,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cooperatives.models import Membership
 from exercises.models import Arrangement, Charter, CharterRule, Discussion, TimeNote
-from networks.models import AdviserGrant, Network
+from networks.models import AdviserGrant, AdviserInvitation, Network, NetworkMembership
 from plans.models import Action
 from plans.vote_models import Vote
-from tests.factories import SessionFactory, make_respondent
+from tests.factories import CooperativeFactory, SessionFactory, make_respondent
 
 ANONYMOUS, OUTSIDER, OTHER_FACILITATOR, MEMBER, FACILITATOR = (
     "anonymous",
@@ -165,6 +165,15 @@ CASES = [
     ("reports:network_csv", "network", "get", ADVISER_PAGE),
     ("networks:cooperatives", "network", "get", ADVISER_PAGE),
     ("networks:invite", "network", "post", {**ADVISER_PAGE, ADVISER: 400}),  # nothing typed
+    ("networks:withdraw", "network-invited", "post", {**ADVISER_PAGE, ADVISER: 302}),
+    ("networks:invite_adviser", "network", "post", {**ADVISER_PAGE, ADVISER: 400}),  # no address
+    (
+        "networks:withdraw_adviser_invitation",
+        "network-adviser-invitation",
+        "post",
+        {**ADVISER_PAGE, ADVISER: 302},
+    ),
+    ("networks:adviser_invitation", "invitation", "get", PUBLIC_PAGE),  # a button, nothing used
     ("networks:cooperative", "network-coop", "get", ADVISER_PAGE),
     ("plans:adviser_session", "network-visible", "get", ADVISER_PAGE),
     ("networks:answer", "network-membership", "post", FACILITATOR_ACTION),
@@ -259,6 +268,16 @@ def build_kwargs(kind, cooperative, member):
             kwargs = {"slug": cooperative.slug, "pk": membership.pk}
         if kind == "grant":
             kwargs = {"slug": cooperative.slug, "pk": cooperative.adviser_grants.get().pk}
+        if kind == "network-invited":  # another cooperative the network invited
+            invited = NetworkMembership.objects.create(
+                network=network, cooperative=CooperativeFactory(), status="invited"
+            )
+            kwargs["pk"] = invited.pk
+        if kind == "network-adviser-invitation":
+            invitation = AdviserInvitation.objects.create(
+                network=network, email="nouvelle@urscop.example"
+            )
+            kwargs["pk"] = invitation.pk
         return kwargs
     if kind.startswith("fiche:"):
         return {"number": int(kind.split(":")[1])}
