@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import F, TextField, Window
 from django.db.models.functions import Cast, ExtractYear, RowNumber
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.models import Cooperative
@@ -32,18 +32,6 @@ DIMENSION_LABELS = {
     st.YEAR: _("Année"),
 }
 SIZE_LABELS = {"1-9": _("1 à 9 personnes"), "10-49": _("10 à 49 personnes"), "50+": _("50 et plus")}
-
-
-def _in_network(queryset, network):
-    # One join, both conditions on it: the cooperative is in THIS network, accepted.
-    return queryset.filter(
-        cooperative__network_memberships__network=network,
-        cooperative__network_memberships__status=ACCEPTED,
-    )
-
-
-def _year(closed):
-    return timezone.localtime(closed).year if closed else None
 
 
 def _recency(partition="cooperative_id"):
@@ -74,7 +62,7 @@ POINT_FIELDS = (
 
 def _point_rows(network):
     """Every shared session of the network's cooperatives, without its figures: one query."""
-    queryset = _in_network(SharedSession.objects, network).annotate(
+    queryset = SharedSession.objects.of_network(network).annotate(
         recency=_recency(), shared_text=Cast("shared_at", TextField())
     )
     return list(queryset.values_list(*POINT_FIELDS).order_by("session_id"))
@@ -118,7 +106,7 @@ def with_figures(points, *, statements=True):
 def _plan_rows(network):
     """Every shared plan of the network's cooperatives: one query."""
     # The JSON as text: it names the plan in the cache key, and is parsed only to compute.
-    queryset = _in_network(SharedPlan.objects, network).annotate(
+    queryset = SharedPlan.objects.of_network(network).annotate(
         recency=_recency(),
         year=ExtractYear("session__closed_at"),
         themes_text=Cast("priority_themes", TextField()),
