@@ -55,12 +55,15 @@ def refused_message(reason, session):
     }[reason]
 
 
-def _refusal_of(session):
-    """Why no sheet can be entered at all, or None."""
+def _refusal_of(session, started):
+    """Why no sheet can be entered at all, or None. `started`: the session's sheets, sent or
+    not, which the team's size caps (said before a sheet is typed in for nothing)."""
     if not session.is_open:
         return Refused.NOT_OPEN
     if session.members_only:
         return Refused.MEMBERS_ONLY
+    if started >= session.sheet_cap:
+        return Refused.FULL
     return None
 
 
@@ -71,8 +74,13 @@ def paper_tally(request, slug, pk):
     statements = [s for t in themes for s in t.statement_list]
     posted = request.method == "POST"
     form = PaperSheetForm(request.POST if posted else None, statements=statements)
-    refused, status = _refusal_of(session), 200
-    if posted and refused is None:
+    started = session.respondents.count()
+    closed_to_paper = _refusal_of(session, started)
+    refused, status = closed_to_paper, 200
+    # A full session may still get the same form again (a double click on its last sheet): the
+    # service tells a repeated form from a new sheet, then checks the cap under its lock.
+    if posted and refused in (None, Refused.FULL):
+        refused = None
         token = request.POST.get("entry", "")
         if form.unknown_keys() or not ENTRY_TOKEN.fullmatch(token):
             refused = Refused.INVALID
@@ -113,7 +121,8 @@ def paper_tally(request, slug, pk):
             "by_theme": form.by_theme(themes),
             "refused": refused,
             "refused_message": refused_message(refused, session) if refused else "",
-            "closed_to_paper": _refusal_of(session) is not None,
+            "closed_to_paper": closed_to_paper is not None,
+            "room": max(session.sheet_cap - started, 0),
             "entry_token": new_token(),
         },
         status=status,

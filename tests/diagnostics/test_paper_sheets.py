@@ -137,13 +137,28 @@ def test_the_cap_of_the_teams_size_holds_for_paper_sheets(client_as, facilitator
     for _ in range(3):
         make_respondent(session, SHEET)
     browser = client_as(facilitator)
+    early = entry_token(browser, session)  # a second tab opened before the last sheet
     assert enter_sheet(browser, session, SHEET).status_code == 302
-    response = enter_sheet(browser, session, SHEET)
+    response = enter_sheet(browser, session, SHEET, token=early)
     assert response.status_code == 409
     assert "autant de questionnaires que de personnes dans l’équipe (4)" in (
         response.content.decode()
     )
     assert sheets(session).count() == 4
+    # Said before a sheet is typed in for nothing: no form while the session is full.
+    page = browser.get(tally_url(session)).content.decode()
+    assert "dans l’équipe (4)" in page and 'name="entry"' not in page
+
+
+def test_the_tally_page_says_how_many_questionnaires_are_still_possible(
+    client_as, facilitator, cooperative
+):
+    session = SessionFactory(cooperative=cooperative, status="open", team_size=6)
+    make_respondent(session, SHEET, submitted=False)  # started online, not sent: counts too
+    browser = client_as(facilitator)
+    enter_sheet(browser, session, SHEET)
+    page = browser.get(tally_url(session)).content.decode()
+    assert "Encore 4 questionnaires possibles (en ligne ou sur papier)" in page
 
 
 def test_a_members_only_session_takes_no_paper_sheet(client_as, facilitator, cooperative):
