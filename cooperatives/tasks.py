@@ -2,13 +2,13 @@
 
 The request queued only the OutgoingEmail row's id (cooperatives.invitations.queue_link): the
 link is made here, at send time, so the queue table never holds a token that works (the
-database keeps only its hash, as for every invitation). A failed send revokes that link
+database keeps only its hash, as for every invitation). A failed send deletes that link
 (nobody has it) and tries again later with a fresh one.
 """
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django_tasks import task
 
 from accounts import mailqueue
@@ -42,7 +42,8 @@ def send_invitation(email_id, base_url, language, attempt=1):
     if sent:
         outbox.mark_sent([row], attempt)
         return
-    Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
+    # Nobody has this link: deleted, so the members page's « envoyé le » never counts it.
+    Invitation.objects.filter(pk=invitation.pk).delete()
     retrying = mailqueue.retry_later(
         send_invitation, attempt, email_id=email_id, base_url=base_url, language=language
     )

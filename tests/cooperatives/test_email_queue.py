@@ -98,15 +98,17 @@ def test_a_refusing_mail_server_leaves_the_email_pending_and_retries_later(
     run_worker()
     row = OutgoingEmail.objects.get(membership__email="ana@exemple.coop")
     assert (row.status, row.attempts) == ("pending", 1)
-    # The next attempt waits (backoff); the link that could not go out was revoked.
+    # The next attempt waits (backoff); the link that could not go out is gone, so the
+    # « Lien personnel » column does not say it was sent.
     later = DBTaskResult.objects.ready().count(), DBTaskResult.objects.filter(status="READY")
     assert later[0] == 0
     (retry,) = later[1]
     assert retry.run_after > timezone.now() + timedelta(seconds=30)
     assert retry.args_kwargs["kwargs"]["attempt"] == 2
-    assert not Invitation.objects.usable().filter(membership=row.membership).exists()
+    assert not Invitation.objects.filter(membership=row.membership).exists()
     page = client.get(members_url(cooperative))
     assert page.status_code == 200 and "en attente d’envoi" in page.content.decode()
+    assert "envoyé le" not in page.content.decode().split("ana@exemple.coop")[1]
     assert "SMTP" not in page.content.decode() and "Connection" not in page.content.decode()
 
 
