@@ -132,7 +132,7 @@ def plan_rows(actions):
             a.title,
             a.description,
             a.owner,
-            date_format(a.due_date, "d/m/Y") if a.due_date else "",
+            date_format(a.due_date, "SHORT_DATE_FORMAT") if a.due_date else "",
             a.get_status_display(),
             a.indicator,
         ]
