@@ -42,10 +42,12 @@ def parse_emails(text):
 
 
 @transaction.atomic
-def issue(membership, *, created_by, channel=Invitation.Channel.EMAIL):
-    """A fresh invitation; the member's earlier unused links stop working."""
+def issue(membership, *, created_by, channel=Invitation.Channel.EMAIL, replace=True):
+    """A fresh invitation; the member's earlier unused links stop working (with replace=False,
+    only once the caller calls revoke(membership, keep=...): when the new one was delivered)."""
     now = timezone.now()
-    membership.invitations.usable().update(revoked_at=now)
+    if replace:
+        membership.invitations.usable().update(revoked_at=now)
     token = new_token()
     invitation = Invitation.objects.create(
         membership=membership,
@@ -57,8 +59,11 @@ def issue(membership, *, created_by, channel=Invitation.Channel.EMAIL):
     return invitation, token
 
 
-def revoke(membership):
-    return membership.invitations.usable().update(revoked_at=timezone.now())
+def revoke(membership, *, keep=None):
+    usable = membership.invitations.usable()
+    if keep is not None:
+        usable = usable.exclude(pk=keep.pk)
+    return usable.update(revoked_at=timezone.now())
 
 
 def invitation_url(request, token):

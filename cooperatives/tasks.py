@@ -25,7 +25,9 @@ def send_invitation(email_id, base_url, language, attempt=1):
         outbox.mark_unsent([row], attempt, retrying=False)
         return
     membership = row.membership
-    invitation, token = invitations.issue(membership, created_by=row.sender)
+    # The member's earlier link keeps working until this one has left: a mail server down for
+    # hours must not leave them with no working link.
+    invitation, token = invitations.issue(membership, created_by=row.sender, replace=False)
     with translation.override(language):
         context = {
             "cooperative": membership.cooperative,
@@ -40,6 +42,7 @@ def send_invitation(email_id, base_url, language, attempt=1):
             membership.email,
         )
     if sent:
+        invitations.revoke(membership, keep=invitation)
         outbox.mark_sent([row], attempt)
         return
     # Nobody has this link: deleted, so the members page's « envoyé le » never counts it.

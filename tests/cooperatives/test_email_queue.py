@@ -178,3 +178,29 @@ def test_the_queue_holds_ids_and_the_sites_address_only(queue, client_as, facili
     (task,) = DBTaskResult.objects.all()
     stored = json.dumps(task.args_kwargs)
     assert "ana@exemple.coop" not in stored and "/invitation/" not in stored
+
+
+def test_the_members_earlier_link_works_until_the_new_one_has_left(
+    queue, client_as, facilitator, cooperative, monkeypatch
+):
+    target = MembershipFactory(cooperative=cooperative, email="ana@exemple.coop", user=None)
+    from cooperatives import invitations
+
+    earlier, _token = invitations.issue(target, created_by=facilitator)
+    calls = []
+    real = EmailBackend.send_messages
+
+    def down_once(self, messages):
+        calls.append(1)
+        if len(calls) == 1:
+            raise smtplib.SMTPServerDisconnected("down")
+        return real(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", down_once)
+    client_as(facilitator).post(reverse("cooperatives:invite", args=[cooperative.slug, target.pk]))
+    run_worker()  # the server is down: the earlier link still works
+    assert list(Invitation.objects.usable().filter(membership=target)) == [earlier]
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    run_worker()  # it is back: the new link replaces the earlier one
+    (usable,) = Invitation.objects.usable().filter(membership=target)
+    assert usable != earlier and len(mail.outbox) == 1
