@@ -48,7 +48,17 @@ from bench.common import (  # noqa: E402
 RESULTS_TARGET = 2.0  # results p95 / bare p95
 SCALE_TARGET = 1.5  # network p95 / small p95
 BIG_TABLE_ROWS = 10_000  # a sequential scan of a table bigger than this is flagged
-PAGES = ["bare", "bare_layout", "results", "dashboard", "answer_step", "answer_save", "fiche"]
+NETWORK_TARGET_MS = 200  # the national network's dashboard, p95 (issue 16)
+PAGES = [
+    "bare",
+    "bare_layout",
+    "results",
+    "dashboard",
+    "network",
+    "answer_step",
+    "answer_save",
+    "fiche",
+]
 
 
 def find_target():
@@ -69,6 +79,22 @@ def find_target():
     )
     open_session = coop.sessions.filter(status="open").exclude(title__startswith="[bench").first()
     return coop, facilitator.user, closed, open_session
+
+
+def find_network_adviser():
+    """An adviser of the network with the most cooperatives (seed_scale's national one), or
+    None on a database without networks."""
+    from django.db.models import Count, Q
+
+    from networks.models import Adviser
+
+    accepted = Q(network__memberships__status="accepted")
+    return (
+        Adviser.objects.select_related("network", "user")
+        .annotate(cooperatives=Count("network__memberships", filter=accepted))
+        .order_by("-cooperatives", "pk")
+        .first()
+    )
 
 
 class SqlTimer:
@@ -131,6 +157,15 @@ class Target:
         # requested by a second, anonymous client that only holds the respondent cookie.
         self.member = Client()
         self.member.cookies[cookie_name(open_session)] = token
+        # The network dashboard is its advisers' page: a third client, logged in as one.
+        self.adviser = Client()
+        network_adviser = find_network_adviser()
+        if network_adviser is not None:
+            self.adviser.force_login(network_adviser.user)
+            print(
+                f"  network {network_adviser.network.slug}: "
+                f"{network_adviser.cooperatives:,} cooperatives"
+            )
         urls = {
             "bare": "/bench/bare/",
             "bare_layout": "/bench/bare-layout/",
@@ -140,6 +175,8 @@ class Target:
             "answer_save": reverse("answers:theme", args=[open_session.join_token, 3]),
             "fiche": "/guide/fiches/1/",
         }
+        if network_adviser is not None:
+            urls["network"] = reverse("networks:dashboard", args=[network_adviser.network.slug])
         # answer_save: the POST of theme 3 (5 answers upserted, then a redirect to theme 4).
         self.answer_data = {f"s_{s.pk}": "unsure" for s in themes[2].statements.all()}
         self.answer_data["direction"] = "next"
@@ -160,6 +197,8 @@ class Target:
             return self.member.post(url, self.answer_data)
         if name == "answer_step":
             return self.member.get(url)
+        if name == "network":
+            return self.adviser.get(url)
         return self.client.get(url)
 
     def round(self, timed):
@@ -308,6 +347,13 @@ def print_pages(report):
     )
     layout = results / pages["bare_layout"]["p95"]
     print(f"  results p95 / bare_layout p95 = {layout:5.2f}  (for reference)")
+    if "network" in pages:
+        network = pages["network"]["p95"]
+        verdict = "met" if network <= NETWORK_TARGET_MS else "MISSED"
+        print(
+            f"  network p95 = {network:.1f} ms (target < {NETWORK_TARGET_MS} ms: {verdict}); "
+            f"/ bare_layout p95 = {network / pages['bare_layout']['p95']:5.2f}"
+        )
 
 
 def print_audits(audits):
@@ -346,7 +392,12 @@ def compare(small, network):
         if name not in small["pages"] or name not in network["pages"]:
             continue
         s, n = small["pages"][name]["p95"], network["pages"][name]["p95"]
-        mark = "" if name.startswith("bare") else ("  met" if n / s <= SCALE_TARGET else "  MISSED")
+        # The network page grows with the network by design (one point per cooperative): its
+        # target is NETWORK_TARGET_MS, not this ratio.
+        if name.startswith("bare") or name == "network":
+            mark = ""
+        else:
+            mark = "  met" if n / s <= SCALE_TARGET else "  MISSED"
         print(f"  {name:<12} {s:7.2f} {n:8.2f} {n / s:6.2f}{mark}")
     print(f"  (target: network p95 <= {SCALE_TARGET} x small p95 for every page)")
 

@@ -5,6 +5,12 @@
     answers of half the closed sessions. One cooperative, `reseau-grande-scop`, has 200 members
     and a closed session with exactly 200 submitted respondents (the "big" session).
 
+    Networks (issue 16): one national network with every cooperative, 13 regional unions (one
+    per département of the seed), each with one adviser; 90 % of the closed sessions that
+    passed their k are shared (one summary row each, written by networks.services.summary_of
+    from the published copy, as sharing does), and 40 % of those share a plan too.
+    `--networks` adds them to a database seeded before they existed.
+
 Commands, from the project root (the database must be a qvt_bench* one on 127.0.0.1):
 
     createdb -h 127.0.0.1 -U postgres qvt_bench
@@ -51,6 +57,18 @@ YES_LIKELIHOOD = [0.8, 0.5, 0.25, 0.65, 0.15, 0.45]
 DEPARTEMENTS = ["34", "30", "11", "66", "31", "13", "69", "75", "33", "44", "2A", "974", "59"]
 LEGAL_FORMS = ["scop"] * 7 + ["scic"] * 2 + ["cae"]
 CHUNK_LINES = 200_000
+NATIONAL_SLUG = "reseau-national"
+ADVISER_EMAIL = f"accompagnement@{NATIONAL_SLUG}.coop"
+SHARED_SHARE, PLAN_SHARE = 0.9, 0.4
+# Action titles several cooperatives plan under the same words (a title needs 2 to be listed).
+COMMON_ACTIONS = [
+    "Écrire une charte du droit à la déconnexion",
+    "Former l’équipe à l’outil de partage de documents",
+    "Faire le point sur les outils en réunion d’équipe",
+    "Organiser un temps d’échange sur le travail à distance",
+    "Recenser les besoins d’information de chaque métier",
+    "Désigner une personne référente du numérique",
+]
 
 
 def split_total(total, weights, highs, rng_order):
@@ -444,6 +462,93 @@ def store_closed_results(connection):
     return len(rows)
 
 
+def seed_networks(rng):
+    """The networks and what their cooperatives shared (see the module's docstring), with the
+    ORM: about 10,000 memberships and 7,000 summary rows, a few seconds."""
+    from django.utils import timezone
+
+    from accounts.models import User
+    from cooperatives.models import Cooperative
+    from diagnostics import quiz, scoring
+    from diagnostics.models import DiagnosticSession
+    from networks.models import Adviser, Network, NetworkMembership, SharedPlan, SharedSession
+    from networks.services import summary_of
+
+    started = time.perf_counter()
+    national = Network.objects.create(
+        name="Confédération nationale des coopératives", slug=NATIONAL_SLUG, kind="federation"
+    )
+    regional = {
+        dep: Network.objects.create(
+            name=f"Union régionale {dep}",
+            slug=f"union-regionale-{dep.lower()}",
+            kind="union_regionale",
+        )  # fmt: skip
+        for dep in DEPARTEMENTS
+    }
+    unusable = "!bench-unusable-password"  # noqa: S105 - "!" never matches: no login
+    networks = [national, *regional.values()]
+    emails = [ADVISER_EMAIL] + [f"accompagnement@{n.slug}.coop" for n in regional.values()]
+    users = User.objects.bulk_create(User(email=e, password=unusable) for e in emails)
+    Adviser.objects.bulk_create(
+        Adviser(network=n, user=u) for n, u in zip(networks, users, strict=True)
+    )
+    now = timezone.now()
+    coops = list(Cooperative.objects.values_list("pk", "departement"))
+    NetworkMembership.objects.bulk_create(
+        [
+            NetworkMembership(network=national, cooperative_id=pk, status="accepted",
+                              answered_at=now)
+            for pk, _dep in coops
+        ]
+        + [
+            NetworkMembership(network=regional[dep], cooperative_id=pk, status="accepted",
+                              answered_at=now)
+            for pk, dep in coops
+            if dep in regional
+        ],
+        batch_size=5000,
+    )  # fmt: skip
+    themes = [t.code for t in quiz.questionnaire_themes(quiz.guide_questionnaire().pk)]
+    shared, plans = [], []
+    closed = DiagnosticSession.objects.filter(
+        status="closed", results_snapshot__isnull=False
+    ).order_by("pk")
+    for session in closed.iterator(chunk_size=2000):
+        if session.results_snapshot["respondents"] < session.anonymity_threshold:
+            continue
+        if rng.random() >= SHARED_SHARE:
+            continue
+        results = scoring.compute_results(session, session.results_snapshot["respondents"])
+        theme_scores, statement_counts = summary_of(results)
+        shared.append(
+            SharedSession(
+                session_id=session.pk,
+                cooperative_id=session.cooperative_id,
+                year=timezone.localtime(session.closed_at).year,
+                respondents=results.respondents,
+                theme_scores=theme_scores,
+                statement_counts=statement_counts,
+            )
+        )
+        if rng.random() < PLAN_SHARE:
+            plans.append(
+                SharedPlan(
+                    session_id=session.pk,
+                    cooperative_id=session.cooperative_id,
+                    priority_themes=rng.sample(themes, 2),
+                    actions=rng.sample(COMMON_ACTIONS, 2) + [f"Action propre n°{session.pk}"],
+                )
+            )
+    SharedSession.objects.bulk_create(shared, batch_size=2000)
+    SharedPlan.objects.bulk_create(plans, batch_size=2000)
+    print(
+        f"  networks: 1 national + {len(regional)} regional, {len(shared):,} shared sessions, "
+        f"{len(plans):,} shared plans  {time.perf_counter() - started:6.1f} s",
+        flush=True,
+    )
+
+
 def report(connection):
     from django.urls import reverse
 
@@ -459,6 +564,9 @@ def report(connection):
             "diagnostics_respondent",
             "diagnostics_answer",
             "plans_consolidatedanswer",
+            "networks_networkmembership",
+            "networks_sharedsession",
+            "networks_sharedplan",
         ]:
             cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [table])
             if not cursor.fetchone()[0]:
@@ -473,6 +581,11 @@ def report(connection):
     print(f"\nBig session: {session.title!r}, {submitted} submitted respondents")
     print(f"  results page: {reverse('plans:results', args=[big.slug, session.pk])}")
     print(f"  dashboard:    {reverse('followup:dashboard', args=[big.slug])}")
+    print(f"  network:      {reverse('networks:dashboard', args=[NATIONAL_SLUG])}")
+
+
+def rng_networks():
+    return random.Random(16)  # the same shares every time, independent of the rest of the seed
 
 
 def main():
@@ -480,6 +593,9 @@ def main():
     parser.add_argument("--db", default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
     parser.add_argument("--reset", action="store_true", help="empty the database first")
     parser.add_argument("--scale", type=float, default=1.0, help="e.g. 0.01 for a quick try")
+    parser.add_argument(
+        "--networks", action="store_true", help="add the networks to an already seeded database"
+    )
     args = parser.parse_args()
     args.cooperatives = max(2, round(COOPERATIVES * args.scale))
     args.members = max(BIG_MEMBERS + 3 * args.cooperatives, round(MEMBERS * args.scale))
@@ -500,6 +616,13 @@ def main():
     if Cooperative.objects.exists() and not args.reset:
         if not Cooperative.objects.filter(slug=BIG_SLUG).exists():
             sys.exit("this database holds other data: run with --reset to replace it")
+        from networks.models import Network
+
+        if args.networks and not Network.objects.exists():
+            with transaction.atomic():
+                seed_networks(rng_networks())
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
         print("Already seeded (use --reset to seed again).")
         password = secrets.token_urlsafe(12)
         User.objects.filter(email=BIG_EMAIL).update(password=make_password(password))
@@ -516,6 +639,7 @@ def main():
             password = seed(args, connection)
             stored = store_closed_results(connection)
             print(f"  results stored for {stored:,} closed sessions", flush=True)
+            seed_networks(rng_networks())
             copied = time.perf_counter()
             print(f"  COPY done in {copied - started:.1f} s; commit ...", flush=True)
         loaded = time.perf_counter()
