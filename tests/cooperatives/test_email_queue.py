@@ -15,7 +15,7 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
@@ -204,3 +204,18 @@ def test_the_members_earlier_link_works_until_the_new_one_has_left(
     run_worker()  # it is back: the new link replaces the earlier one
     (usable,) = Invitation.objects.usable().filter(membership=target)
     assert usable != earlier and len(mail.outbox) == 1
+
+
+def test_the_worker_writes_in_the_language_of_the_page_that_queued(
+    queue, client_as, facilitator, cooperative
+):
+    client = client_as(facilitator)
+    client.post(
+        members_url(cooperative),
+        {"emails": "ana@exemple.coop", "role": "member", "send_invitation": "on"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    with translation.override("fr"):  # the worker's own language is the site's default
+        run_worker()
+    (message,) = mail.outbox
+    assert message.subject.startswith("Invitation to") and "Invitation au" not in message.subject
