@@ -237,6 +237,9 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "diagnostic@localhost")
 # Invitations and reminders a cooperative (and a sender) may email in 24 hours (issue 12).
 EMAILS_PER_COOPERATIVE_PER_DAY = env_int("DJANGO_EMAILS_PER_COOPERATIVE_PER_DAY", 200, minimum=1)
+# No figure of a network from fewer cooperatives than this (issue 16); never below 5, a floor
+# networks.statistics enforces too, whatever this says.
+NETWORK_MIN_COOPERATIVES = env_int("DJANGO_NETWORK_MIN_COOPERATIVES", 5, minimum=5)
 
 # Emails leave the request: they are queued in the database and sent by `manage.py db_worker`
 # (the worker service of docker-compose.yml, started by `make run` beside the dev server).
