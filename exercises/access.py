@@ -31,3 +31,9 @@ def get_discussion_for(request, slug, pk, *, facilitator=False):
     cooperative, membership = get_cooperative_for(request, slug, facilitator=facilitator)
     discussion = get_object_or_404(cooperative.discussions.select_related("cooperative"), pk=pk)
     return discussion, membership
+
+
+def get_info_card_for(request, slug, pk):
+    cooperative, membership = get_cooperative_for(request, slug, facilitator=True)
+    card = get_object_or_404(cooperative.info_cards.select_related("cooperative"), pk=pk)
+    return card, membership

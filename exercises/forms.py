@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import refuse_control_characters
 from exercises import services
-from exercises.models import Arrangement, CharterRule, Discussion, TimeNote
+from exercises.models import Arrangement, CharterRule, Discussion, InfoCard, TimeNote
 from fiches.content_loader import load_exercises, load_fiches
 from plans.models import Action
 
@@ -148,3 +148,46 @@ class DiscussionForm(forms.ModelForm):
         self.fields["held_on"].validators.append(_plausible_date)
         self.fields["theme"].widget.attrs["list"] = "enjeux"
         refuse_control_characters(self, "theme")
+
+
+def quadrant_choices():
+    from exercises.diagram import quadrants
+
+    return [(code, q.label) for code, q in quadrants().items()]
+
+
+class InfoCardForm(forms.ModelForm):
+    class Meta:
+        model = InfoCard
+        fields = ["label", "channel", "place"]
+        help_texts = {
+            "label": _("Par exemple « planning des interventions », « comptes de l’année »."),
+            "channel": _("Par exemple « mail », « réunion du lundi », « serveur partagé »."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"] = forms.ChoiceField(
+            label=_("Placer dans…"), choices=quadrant_choices()
+        )
+        refuse_control_characters(self, "label", "channel")
+
+
+class PlaceForm(forms.Form):
+    """« Placer dans… »: the card's current place (the diagnostic) or its target (the second
+    pass, « avec une autre couleur »); an empty target takes the card off the target layer."""
+
+    LAYERS = [("place", _("Situation actuelle")), ("target", _("Cible"))]
+
+    layer = forms.ChoiceField(choices=LAYERS)
+    quadrant = forms.ChoiceField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quadrant"].choices = [("", _("— pas de cible —")), *quadrant_choices()]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("layer") == "place" and not data.get("quadrant"):
+            raise ValidationError(_("Choisissez où placer cette information."), code="required")
+        return data

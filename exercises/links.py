@@ -1,8 +1,9 @@
 """Which exercise serves which theme of the quiz, offered on plans' pages (plans.theme_tools):
-the time compromise for « temps » (FICHE 3); the charter for « management » (FICHE 6), and also
-for « information » (its statement « règles d’usage (charte…) des outils collaboratifs ») and
-« temps » (« règles sur la déconnexion (charte, accord…) »); the discussion spaces for
-« management » (« Les équipes ont des espaces de discussion… »)."""
+the information diagram for « information » (FICHE 2); the time compromise for « temps »
+(FICHE 3); the charter for « management » (FICHE 6), and also for « information » (its
+statement « règles d’usage (charte…) des outils collaboratifs ») and « temps » (« règles sur
+la déconnexion (charte, accord…) »); the discussion spaces for « management » (« Les équipes
+ont des espaces de discussion… »)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from plans.theme_tools import ThemeTool
 
 BY_THEME = {
-    "information": ("charter",),
+    "information": ("diagram", "charter"),
     "temps": ("time", "charter"),
     "management": ("charter", "discussions"),
 }
@@ -25,6 +26,10 @@ def _tool(name, cooperative):
         "time": (
             _("Compromis temporel"),
             _("fiche 3 : contraintes et marges de chacun des quatre temps"),
+        ),
+        "diagram": (
+            _("Diagramme de l’information"),
+            _("fiche 2 : où est chaque information, où elle devrait être"),
         ),
         "discussions": (
             _("Espaces de discussion sur le travail"),

@@ -193,3 +193,48 @@ class Discussion(models.Model):
 
     def __str__(self):
         return f"{self.held_on} {self.theme}"
+
+
+# --- FICHE 2: the information diagram ---------------------------------------------------------
+
+# The four quadrants of the guide's two axes: utility (operational / collective life of the
+# structure) × mode (imposed / free access). Codes are stored: never rename them.
+QUADRANTS = ["op-impose", "op-libre", "vie-impose", "vie-libre"]
+
+
+class InfoCard(models.Model):
+    """One piece of the team's information, placed on the diagram: where it is now (the
+    diagnostic) and, on the second pass « avec une autre couleur », where it should be."""
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="info_cards"
+    )
+    label = models.CharField(_("information"), max_length=120)
+    channel = models.CharField(_("canal actuel"), max_length=120)
+    place = models.CharField(_("place actuelle"), max_length=10)
+    target = models.CharField(_("place cible"), max_length=10, blank=True)
+    action = models.ForeignKey(
+        Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("information du diagramme")
+        verbose_name_plural = _("informations du diagramme")
+        ordering = ["cooperative", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(place__in=QUADRANTS), name="info_card_place_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target__in=["", *QUADRANTS]), name="info_card_target_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def moves(self):
+        """The card changes « statut » on the target layer."""
+        return bool(self.target) and self.target != self.place

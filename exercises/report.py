@@ -2,10 +2,11 @@
 only what the team has filled, in a bounded number of queries."""
 
 from django.db.models import Exists, OuterRef
+from django.utils.safestring import mark_safe
 
 from cooperatives.models import Cooperative
-from exercises import services
-from exercises.models import Arrangement, Charter, Discussion, TimeNote
+from exercises import diagram, services
+from exercises.models import Arrangement, Charter, Discussion, InfoCard, TimeNote
 
 # The compte rendu carries the latest discussion spaces; the page lists them all.
 DISCUSSIONS_IN_REPORT = 6
@@ -15,10 +16,19 @@ def charter_context(charter):
     return {"charter": charter, "rules": services.rules_by_purpose(charter)}
 
 
+def diagram_rows(cards):
+    """(number, card, current place, target place or "") for the diagram's table."""
+    names = diagram.quadrants()
+    return [
+        (n, c, names[c.place].label, names[c.target].label if c.moves else "")
+        for n, c in enumerate(cards, start=1)
+    ]
+
+
 def chapter(cooperative):
     """{"exercises": {...}} with what was filled (the charter in force, the time board if any
     note or arrangement exists, the latest discussions), or {} when nothing was: no chapter.
-    One query when nothing was filled (the report of most sessions), six at most."""
+    One query when nothing was filled (the report of most sessions), seven at most."""
     mine = {"cooperative": OuterRef("pk")}
     filled = (
         Cooperative.objects.filter(pk=cooperative.pk)
@@ -27,8 +37,9 @@ def chapter(cooperative):
             has_notes=Exists(TimeNote.objects.filter(**mine)),
             has_arrangements=Exists(Arrangement.objects.filter(**mine)),
             has_discussions=Exists(Discussion.objects.filter(**mine)),
+            has_cards=Exists(InfoCard.objects.filter(**mine)),
         )
-        .values("has_charter", "has_notes", "has_arrangements", "has_discussions")
+        .values("has_charter", "has_notes", "has_arrangements", "has_discussions", "has_cards")
         .first()
     )
     if not filled or not any(filled.values()):
@@ -39,9 +50,12 @@ def chapter(cooperative):
     discussions = filled["has_discussions"] and list(
         cooperative.discussions.all()[:DISCUSSIONS_IN_REPORT]
     )
+    cards = filled["has_cards"] and list(cooperative.info_cards.all())
     return {
         "exercises": {
             **(charter_context(charter) if charter else {}),
+            "cards": cards and diagram_rows(cards),
+            "diagram_svg": cards and mark_safe(diagram.svg(cards)),  # noqa: S308 - escaped
             "time": time,
             "discussions": discussions,
         }

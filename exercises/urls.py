@@ -1,6 +1,6 @@
 from django.urls import path
 
-from exercises import charter_views, discussion_views, time_views
+from exercises import charter_views, diagram_views, discussion_views, time_views
 
 app_name = "exercises"
 
@@ -33,6 +33,13 @@ urlpatterns = [
         time_views.send_arrangement,
         name="arrangement_send",
     ),
+    path(f"{prefix}diagramme/", diagram_views.board, name="diagram"),
+    path(f"{prefix}diagramme/cartes/", diagram_views.add_card, name="card_add"),
+    path(f"{prefix}diagramme/cartes/<int:pk>/placer/", diagram_views.place_card, name="card_place"),
+    path(
+        f"{prefix}diagramme/cartes/<int:pk>/retirer/", diagram_views.delete_card, name="card_delete"
+    ),
+    path(f"{prefix}diagramme/cartes/<int:pk>/au-plan/", diagram_views.send_card, name="card_send"),
     path(f"{prefix}discussions/", discussion_views.discussions, name="discussions"),
     path(f"{prefix}discussions/nouvelle/", discussion_views.discussion_new, name="discussion_new"),
     path(f"{prefix}discussions/<int:pk>/", discussion_views.discussion, name="discussion"),

@@ -8,7 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cooperatives.models import Membership
-from exercises.models import Arrangement, Charter, CharterRule, Discussion, TimeNote
+from exercises.models import Arrangement, Charter, CharterRule, Discussion, InfoCard, TimeNote
 from networks.models import AdviserGrant, AdviserInvitation, Network, NetworkMembership
 from plans.models import Action
 from plans.vote_models import Vote
@@ -151,6 +151,11 @@ CASES = [
     ("exercises:discussion_new", "coop", "get", FACILITATOR_PAGE),
     ("exercises:discussion", "discussion", "get", MEMBER_PAGE),
     ("exercises:discussion_edit", "discussion", "get", FACILITATOR_PAGE),
+    ("exercises:diagram", "coop", "get", MEMBER_PAGE),
+    ("exercises:card_add", "coop", "post", {**FACILITATOR_PAGE, FACILITATOR: 400}),
+    ("exercises:card_place", "info-card", "post", FACILITATOR_ACTION),
+    ("exercises:card_delete", "info-card", "post", FACILITATOR_ACTION),
+    ("exercises:card_send", "info-card", "post", FACILITATOR_ACTION),
     ("reports:my_data", "none", "get", SIGNED_IN_PAGE),
     ("reports:my_data_download", "none", "get", SIGNED_IN_PAGE),
     ("reports:delete_account", "none", "post", everyone(400, anonymous=LOGIN)),
@@ -300,6 +305,11 @@ def build_kwargs(kind, cooperative, member):
     if kind == "arrangement":
         arrangement = Arrangement.objects.create(cooperative=cooperative, text="Sans téléphone")
         return {"slug": cooperative.slug, "pk": arrangement.pk}
+    if kind == "info-card":
+        card = InfoCard.objects.create(
+            cooperative=cooperative, label="Planning", channel="mail", place="op-impose"
+        )
+        return {"slug": cooperative.slug, "pk": card.pk}
     if kind == "discussion":
         discussion = Discussion.objects.create(
             cooperative=cooperative, held_on=datetime.date(2026, 3, 1), theme="Charge"

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from exercises import services
-from exercises.models import Arrangement, Charter, CharterRule, Discussion, TimeNote
+from exercises.models import Arrangement, Charter, CharterRule, Discussion, InfoCard, TimeNote
 from plans.models import Action
 from tests.exercises.test_report import report_html
 from tests.exercises.test_time import visible_session
@@ -40,6 +40,13 @@ def victim(cooperative):
             cooperative=cooperative, dimension="salaries", kind="constraint", text=SECRET
         ),
         "arrangement": Arrangement.objects.create(cooperative=cooperative, text=SECRET),
+        "card": InfoCard.objects.create(
+            cooperative=cooperative,
+            label=SECRET,
+            channel="mail",
+            place="op-impose",
+            target="vie-libre",
+        ),
         "discussion": Discussion.objects.create(
             cooperative=cooperative, held_on=datetime.date(2026, 3, 1), theme=SECRET, record=SECRET
         ),
@@ -68,6 +75,7 @@ def test_an_outsider_with_their_own_cooperative_reads_nothing_of_the_victims_exe
         reverse("exercises:charter_draft", args=[slug]),
         reverse("exercises:time", args=[slug]),
         reverse("exercises:discussions", args=[slug]),
+        reverse("exercises:diagram", args=[slug]),
         reverse("exercises:discussion", args=[slug, victim["discussion"].pk]),
         reverse("exercises:discussion_edit", args=[slug, victim["discussion"].pk]),
         reverse("reports:charter_pdf", args=[slug]),
@@ -89,6 +97,12 @@ def test_an_outsider_changes_deletes_or_sends_nothing_of_the_victims(
     note, arrangement, discussion = victim["note"], victim["arrangement"], victim["discussion"]
     for slug in (cooperative.slug, own.slug):  # the victim's door, and their own door
         posts = [
+            (
+                reverse("exercises:card_place", args=[slug, victim["card"].pk]),
+                {"layer": "place", "quadrant": "vie-libre"},
+            ),
+            (reverse("exercises:card_send", args=[slug, victim["card"].pk]), {"step": "suivi"}),
+            (reverse("exercises:card_delete", args=[slug, victim["card"].pk]), {}),
             (reverse("exercises:time_note_delete", args=[slug, note.pk]), {}),
             (reverse("exercises:arrangement_delete", args=[slug, arrangement.pk]), {}),
             (reverse("exercises:arrangement_send", args=[slug, arrangement.pk]), {"step": "suivi"}),
@@ -109,6 +123,7 @@ def test_an_outsider_changes_deletes_or_sends_nothing_of_the_victims(
     ]:
         assert client.post(url, data).status_code == 404, url
     assert TimeNote.objects.filter(pk=note.pk, text=SECRET).exists()
+    assert InfoCard.objects.filter(pk=victim["card"].pk, place="op-impose", action=None).exists()
     assert not TimeNote.objects.filter(text="planté").exists()
     arrangement.refresh_from_db()
     assert arrangement.text == SECRET and arrangement.action is None
@@ -133,11 +148,17 @@ def test_a_member_rewrites_nothing_the_team_decided(client_as, member, victim, c
             reverse("exercises:discussion_edit", args=[slug, victim["discussion"].pk]),
             {"theme": "x"},
         ),
+        (
+            reverse("exercises:card_place", args=[slug, victim["card"].pk]),
+            {"layer": "place", "quadrant": "vie-libre"},
+        ),
+        (reverse("exercises:card_delete", args=[slug, victim["card"].pk]), {}),
     ]
     for url, data in attempts:
         assert client.post(url, data).status_code == 403, url
     assert services.draft_of(cooperative).pk == victim["draft"].pk
     assert TimeNote.objects.filter(pk=victim["note"].pk).exists()
+    assert InfoCard.objects.filter(pk=victim["card"].pk, place="op-impose").exists()
 
 
 def test_another_cooperatives_compte_rendu_never_carries_the_victims_exercises(

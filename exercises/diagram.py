@@ -1,0 +1,114 @@
+"""FICHE 2's information diagram: the four quadrants of the guide's two axes, and the diagram
+drawn as SVG by a pure function (the page without JavaScript, and the compte rendu's PDF): each
+card at its current place, and on the « cible » layer, in another colour, a dashed copy at its
+target place with an arrow from the one to the other. The same cards are listed in a table."""
+
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from fiches.content_loader import load_exercises
+
+# Quadrant code -> (index on the utility axis, index on the mode axis), as exercises.models.
+AXES = {"op-impose": (0, 0), "op-libre": (0, 1), "vie-impose": (1, 0), "vie-libre": (1, 1)}
+
+
+@dataclass(frozen=True)
+class Quadrant:
+    code: str
+    utility: str  # « Information utile à l’opérationnel » …
+    mode: str  # « Information en mode «imposé» » …
+
+    @property
+    def label(self):
+        return f"{self.utility} · {self.mode}"
+
+
+def quadrants():
+    """{code: Quadrant} in reading order: operational first, imposed first."""
+    content = load_exercises().diagram
+    return {
+        code: Quadrant(code, content.utility[u], content.mode[m]) for code, (u, m) in AXES.items()
+    }
+
+
+# The drawing: a 2×2 grid of QW×QH boxes under a header row, cards in slots of a box.
+QW, MIN_QH, TOP, LEFT = 320, 230, 34, 0
+CARD_W, CARD_H, GAP, PER_ROW = 96, 30, 8, 3
+CURRENT, TARGET = "#1f4e79", "#b35900"  # dark blue and dark orange: 7:1 and 4.8:1 on white
+
+
+def _slot(code, index, qh):
+    u, m = AXES[code]
+    col, row = index % PER_ROW, index // PER_ROW
+    x = LEFT + m * QW + GAP + col * (CARD_W + GAP)
+    y = TOP + u * qh + 44 + row * (CARD_H + GAP)
+    return x, y
+
+
+def _short(text, size=14):
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def svg(cards):
+    """The diagram of `cards` (each numbered from 1 in the given order) as an SVG string."""
+    names = quadrants()
+    # Each box grows to hold its cards (current ones and target copies), so none spills over.
+    counts = dict.fromkeys(names, 0)
+    for card in cards:
+        counts[card.place] += 1
+        if card.moves:
+            counts[card.target] += 1
+    rows = max(-(-n // PER_ROW) for n in counts.values())
+    QH = max(MIN_QH, 44 + rows * (CARD_H + GAP) + GAP)  # noqa: N806 - the drawing's constant
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {2 * QW} {TOP + 2 * QH}" '
+        f'role="img" aria-labelledby="diagramme-svg-titre" class="info-diagram">',
+        f'<title id="diagramme-svg-titre">{escape(_("Diagramme de classement des informations"))}'
+        "</title>",
+        '<defs><marker id="fleche" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+        f'fill="{TARGET}"/></marker></defs>',
+    ]
+    for code, quadrant in names.items():
+        u, m = AXES[code]
+        x, y = LEFT + m * QW, TOP + u * QH
+        parts.append(
+            f'<rect x="{x + 1}" y="{y + 1}" width="{QW - 2}" height="{QH - 2}" fill="#f7f7f7" '
+            'stroke="#555"/>'
+            f'<text x="{x + 8}" y="{y + 18}" font-size="11" fill="#222">'
+            f"{escape(_short(quadrant.utility, 52))}</text>"
+            f'<text x="{x + 8}" y="{y + 33}" font-size="11" fill="#222">'
+            f"{escape(_short(quadrant.mode, 52))}</text>"
+        )
+    used = dict.fromkeys(names, 0)
+    places, targets = {}, {}
+    for number, card in enumerate(cards, start=1):
+        places[number] = _slot(card.place, used[card.place], QH)
+        used[card.place] += 1
+    for number, card in enumerate(cards, start=1):
+        if card.moves:
+            targets[number] = _slot(card.target, used[card.target], QH)
+            used[card.target] += 1
+    for number, card in enumerate(cards, start=1):
+        x, y = places[number]
+        parts.append(
+            f'<g class="card"><rect x="{x}" y="{y}" width="{CARD_W}" height="{CARD_H}" rx="4" '
+            f'fill="#fff" stroke="{CURRENT}" stroke-width="2"/>'
+            f'<text x="{x + 6}" y="{y + 19}" font-size="11" fill="{CURRENT}">'
+            f"{number}. {escape(_short(card.label))}</text></g>"
+        )
+        if number in targets:
+            tx, ty = targets[number]
+            parts.append(
+                f'<g class="target"><rect x="{tx}" y="{ty}" width="{CARD_W}" height="{CARD_H}" '
+                f'rx="4" fill="#fff" stroke="{TARGET}" stroke-width="2" stroke-dasharray="5 3"/>'
+                f'<text x="{tx + 6}" y="{ty + 19}" font-size="11" fill="{TARGET}">'
+                f"{number}. {escape(_short(card.label))}</text>"
+                f'<line x1="{x + CARD_W / 2}" y1="{y + CARD_H / 2}" x2="{tx + CARD_W / 2}" '
+                f'y2="{ty + CARD_H / 2}" stroke="{TARGET}" stroke-width="2" '
+                'marker-end="url(#fleche)"/></g>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
