@@ -83,4 +83,53 @@ def export(cooperative):
             for m in cooperative.memberships.all()
         ],
         "sessions": exported,
+        **network_data(cooperative),
+    }
+
+
+def network_data(cooperative):
+    """What the cooperative's networks hold of it (issue 16): its memberships, the summary rows
+    of the sessions it shared and the plans it shared (exactly what the networks read), and
+    the advisers it let read its results. Four queries."""
+    return {
+        "networks": [
+            {
+                "network": m.network.name,
+                "kind": m.network.kind,
+                "status": m.status,
+                "invited_at": m.invited_at.isoformat(),
+                "answered_at": m.answered_at.isoformat() if m.answered_at else None,
+            }
+            for m in cooperative.network_memberships.select_related("network").order_by("pk")
+        ],
+        "shared_sessions": [
+            {
+                "session": s.session.title,
+                "shared_at": s.shared_at.isoformat(),
+                "year": s.year,
+                "respondents": s.respondents,
+                "theme_scores": s.theme_scores,
+                "statement_counts": s.statement_counts,
+            }
+            for s in cooperative.shared_sessions.select_related("session").order_by("pk")
+        ],
+        "shared_plans": [
+            {
+                "session": p.session.title,
+                "shared_at": p.shared_at.isoformat(),
+                "priority_themes": p.priority_themes,
+                "actions": p.actions,
+            }
+            for p in cooperative.shared_plans.select_related("session").order_by("pk")
+        ],
+        "adviser_grants": [
+            {
+                "adviser": str(g.adviser.user),
+                "network": g.adviser.network.name,
+                "granted_at": g.created_at.isoformat(),
+            }
+            for g in cooperative.adviser_grants.select_related(
+                "adviser__user", "adviser__network"
+            ).order_by("pk")
+        ],
     }

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from cooperatives.models import Membership
 from cooperatives.services import other_facilitators_exist
 from diagnostics.models import Respondent
+from networks.models import Adviser
 
 
 class LastFacilitatorOfError(Exception):
@@ -40,6 +41,17 @@ def personal_data(user):
             }
             for m in memberships
         ],
+        # Issue 16: the networks this person accompanies, and what each cooperative let them read.
+        "adviser_roles": [
+            {
+                "network": a.network.name,
+                "since": a.created_at.isoformat(),
+                "granted_by_cooperatives": [g.cooperative.name for g in a.grants.all()],
+            }
+            for a in Adviser.objects.filter(user=user)
+            .select_related("network")
+            .prefetch_related("grants__cooperative")
+        ],
         "answers": _(
             "Vos réponses aux questionnaires ne sont pas dans cet export : elles ne s’affichent "
             "que sur l’appareil où vous avez répondu (page « Mes réponses »)."
@@ -63,4 +75,6 @@ def delete_account(user):
     # it would change the results by one sheet, and results published before and after the
     # deletion would then tell that sheet's answers by difference.
     Respondent.objects.filter(membership__in=memberships, submitted_at__isnull=True).delete()
+    # Their adviser roles go with the account (Adviser.user CASCADE), and with each role the
+    # read access cooperatives granted it (AdviserGrant.adviser CASCADE).
     user.delete()
