@@ -29,6 +29,7 @@ def test_the_csv_holds_the_distribution_of_every_theme_and_the_share_of_oui(
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Content-Type-Options"] == "nosniff"
     assert "urscop-occitanie-reseau.csv" in response["Content-Disposition"]
     lines = response.content.decode("utf-8-sig").splitlines()
     theme_rows = [line.split(";") for line in lines if line.startswith("Thème;")]

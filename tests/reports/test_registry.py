@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from reports.registry import (
     FORMATS,
+    NETWORK_ADVISERS,
     PAPER_FACILITATORS,
     SESSION_FACILITATORS,
     content_disposition,
@@ -23,6 +24,8 @@ def url_of(name, session):
         return report_url(name, session)
     if name == "cooperative_export":
         return reverse("reports:cooperative_export", args=[session.cooperative.slug])
+    if audience == NETWORK_ADVISERS:  # tests/conftest.py's `network`
+        return reverse(f"reports:{name}", args=["urscop-occitanie"])
     return reverse(f"reports:{name}")
 
 
@@ -48,7 +51,7 @@ def test_every_file_is_an_attachment_never_stored_nor_sniffed(
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_the_registry_has_one_url_per_file_at_the_paths_it_always_had(visible_session):
+def test_the_registry_has_one_url_per_file_at_the_paths_it_always_had(visible_session, network):
     slug, pk = visible_session.cooperative.slug, visible_session.pk
     assert {name: url_of(name, visible_session) for name in FORMATS} == {
         "pdf": f"/c/{slug}/sessions/{pk}/rapport.pdf",
@@ -57,6 +60,8 @@ def test_the_registry_has_one_url_per_file_at_the_paths_it_always_had(visible_se
         "plan_csv": f"/c/{slug}/sessions/{pk}/export/plan-action.csv",
         "cooperative_export": f"/c/{slug}/donnees/export/",
         "my_data_download": "/comptes/mes-donnees/export/",
+        "network_pdf": "/reseaux/urscop-occitanie/rapport.pdf",
+        "network_csv": "/reseaux/urscop-occitanie/export/chiffres.csv",
     }
 
 
