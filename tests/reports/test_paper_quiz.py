@@ -79,6 +79,8 @@ def test_the_paper_quiz_carries_the_session_its_code_and_how_to_hand_it_in(
     assert "« ? » veut dire « Je ne sais pas »" in text
     assert "N’écrivez pas votre nom." in text and "Pliez la feuille en deux" in text
     assert "http://testserver/repondre/code/" in text
+    # The full join link too (it may wrap anywhere: compared without spaces).
+    assert f"http://testserver{session.get_join_url()}" in text.replace(" ", "")
     # Oui / ? / Non once per theme's table head.
     assert len(re.findall(r"Oui \? Non", text)) == 6
 
