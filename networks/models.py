@@ -257,3 +257,9 @@ class AdviserInvitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.network}"
+
+    @property
+    def status(self):
+        """The email's state under OutgoingEmail's name: cooperatives/_email_status.html shows
+        both alike."""
+        return self.email_status

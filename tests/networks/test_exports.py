@@ -2,35 +2,26 @@
 the summary rows and plans it shared and the advisers it granted access; an adviser's own
 export lists their roles; deleting an adviser's account takes their roles and grants."""
 
-import datetime
 import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.models import User
 from networks import services
 from networks.models import Adviser, AdviserGrant, Network, NetworkMembership
-from tests.factories import CooperativeFactory, SessionFactory, make_respondent
+from tests.factories import CooperativeFactory
+from tests.networks import test_sharing
 
-SHEETS = ("Y" * 30, "N" * 30, "YYNNU" * 6)  # per theme: 5, 0 and 2 « Oui »: mean 7/3 = 2.3
+shareable = test_sharing.shareable  # a closed session of 3 sheets: 2.3 per theme
 
 
 @pytest.fixture
-def shared(cooperative, network, facilitator, adviser):
-    session = SessionFactory(
-        cooperative=cooperative,
-        status="closed",
-        title="Diagnostic 2024",
-        closed_at=timezone.make_aware(datetime.datetime(2024, 11, 5, 10)),
-    )
-    for letters in SHEETS:
-        make_respondent(session, letters)
-    services.share_session(session, facilitator)
-    services.share_plan(session, ["temps"], ["Une charte des usages"])
+def shared(shareable, cooperative, network, facilitator, adviser):
+    services.share_session(shareable, facilitator)
+    services.share_plan(shareable, ["temps"], ["Une charte des usages"])
     services.grant(cooperative, adviser.adviser_roles.get(), facilitator)
-    return session
+    return shareable
 
 
 def cooperative_export(client_as, facilitator, cooperative):
