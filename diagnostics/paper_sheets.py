@@ -73,8 +73,8 @@ def enter_paper_sheet(session, values, token):
     try:
         return _enter(session, values, token)
     except IntegrityError:
-        # The same form posted twice at once where rows are not locked (SQLite): the other
-        # post entered it.
+        # The key is already taken: the same form posted twice at once where rows are not
+        # locked (SQLite), or a form of one session posted to another. Nothing new is entered.
         return Entered(None, duplicate=True)
 
 

@@ -343,3 +343,15 @@ def test_the_cap_holds_when_sheets_are_entered_at_once(cooperative, facilitator)
     assert sheets(session).count() == 3
     session.refresh_from_db()
     assert session.paper_sheets == 3
+
+
+def test_a_form_of_one_session_posted_to_another_enters_nothing_there(
+    client_as, facilitator, session, cooperative
+):
+    other = SessionFactory(cooperative=cooperative, status="open", team_size=8)
+    browser = client_as(facilitator)
+    token = entry_token(browser, session)
+    enter_sheet(browser, session, SHEET, token=token)
+    response = browser.post(tally_url(other), sheet_data(other, SHEET, token))
+    assert response.status_code == 302
+    assert not sheets(other).exists() and sheets(session).count() == 1
