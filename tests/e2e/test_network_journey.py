@@ -51,7 +51,7 @@ def test_an_adviser_invites_the_cooperative_shares_and_both_see_the_figures(
     adviser = adviser_context.new_page()
     adviser.goto(f"/reseaux/{union.slug}/cooperatives/")
     adviser.get_by_label("Identifiant de la coopérative").fill(cooperative.slug)
-    adviser.get_by_role("button", name="Inviter").click()
+    adviser.get_by_role("button", name="Inviter", exact=True).click()
     expect(adviser.locator("#network-cooperatives")).to_contain_text(cooperative.name)
 
     coop_context = open_context()
@@ -98,3 +98,22 @@ def test_an_adviser_invites_the_cooperative_shares_and_both_see_the_figures(
     audit.check(small, "network dashboard 390")
     small.screenshot(path=artifacts / "network-dashboard-390.png", full_page=True)
     audit.assert_clean()
+
+
+def test_without_javascript_the_dashboard_shows_the_server_charts_and_the_table(
+    open_context, live_server, union, union_adviser
+):
+    context = open_context(java_script_enabled=False)
+    log_in(context, live_server, union_adviser)
+    page = context.new_page()
+    page.goto(f"/reseaux/{union.slug}/")
+    expect(page.locator("canvas")).to_have_count(0)
+    expect(page.locator(".boxplot-svg-fallback svg.boxplot-svg")).to_be_visible()
+    expect(page.locator(".radar-svg-fallback svg .radar-band")).to_have_count(1)
+    # 1 2 3 4 5: the median 3,0 in the table, the same number the charts draw.
+    expect(page.locator("#distribution-table [data-median]").first).to_have_text("3,0")
+    # The filter works as a plain form.
+    page.get_by_label("Coopératives à afficher").select_option("")
+    page.get_by_role("button", name="Afficher").click()
+    expect(page.locator("#network-figures")).to_have_attribute("data-cooperatives", "5")
+    context.close()
