@@ -1,6 +1,7 @@
 """Browser test of the networks' pages that are e's part of issue 16: the members page's
 « Réseaux et accompagnement », the session page's « Partager avec le réseau », the advisers'
-list of cooperatives, a granted cooperative and its read-only session — axe clean (WCAG 2.1 AA,
+list of cooperatives (inviting and withdrawing an adviser), a facilitator's home page notice of
+an invitation, a granted cooperative and its read-only session — axe clean (WCAG 2.1 AA,
 serious and critical), one h1, at 1280 and 390 px, and the sharing done by keyboard."""
 
 import pytest
@@ -32,7 +33,11 @@ def test_the_networks_pages_pass_the_audit_and_sharing_works_by_keyboard(
     context = open_context(**({"viewport": viewport} if viewport else {}))
     log_in(context, live_server, facilitator)
     page = context.new_page()
-    page.goto(f"/c/{cooperative.slug}/membres/")
+    page.goto("/")  # the home page's notice of the invitation leads to the members page
+    expect(page.locator("#network-invitations")).to_contain_text(other_network.name)
+    audit.check(page, state="home-notice")
+    page.get_by_role("link", name=f"Répondre sur la page des membres ({cooperative.name})").click()
+    expect(page).to_have_url(f"{live_server.url}/c/{cooperative.slug}/membres/#reseaux")
     expect(page.locator("#reseaux")).to_contain_text(other_network.name)
     audit.check(page, state="invited")
     page.get_by_role("button", name=f"Accepter {other_network.name}").click()
@@ -56,6 +61,15 @@ def test_the_networks_pages_pass_the_audit_and_sharing_works_by_keyboard(
     page = context.new_page()
     page.goto(f"/reseaux/{network.slug}/cooperatives/")
     audit.check(page)
+    # An adviser invites another by email from the keyboard; the pending row and its withdraw
+    # button pass the audit too.
+    page.get_by_label("Adresses e-mail").fill("nouvelle@urscop.example")
+    page.get_by_label("Adresses e-mail").press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#adviser-invitations")).to_contain_text("nouvelle@urscop.example")
+    audit.check(page, state="adviser-invited")
+    page.get_by_role("button", name="Retirer l’invitation nouvelle@urscop.example").click()
+    expect(page.locator("#adviser-invitations")).to_have_count(0)
     page.get_by_role("link", name=cooperative.name).click()
     audit.check(page)
     page.get_by_role("link", name=closed.title).click()
