@@ -60,3 +60,47 @@ def chapter(cooperative):
             "discussions": discussions,
         }
     }
+
+
+def export(cooperative):
+    """{"exercises": {...}}: everything the team wrote in the exercises, for the cooperative's
+    data export (reports.cooperative_data). Six queries."""
+    charters = cooperative.charters.prefetch_related("rules").order_by("version")
+    return {
+        "exercises": {
+            "charters": [
+                {
+                    "version": c.version,
+                    "adopted_on": c.adopted_on.isoformat() if c.adopted_on else None,
+                    "rules": [
+                        {"purpose": r.purpose, "tool": r.tool}
+                        | {name: getattr(r, name) for name in r.FIELDS}
+                        for r in c.rules.all()
+                    ],
+                }
+                for c in charters
+            ],
+            "time_notes": [
+                {"dimension": n.dimension, "kind": n.kind, "text": n.text}
+                for n in cooperative.time_notes.all()
+            ],
+            "arrangements": [
+                {"text": a.text, "decided_on": a.decided_on.isoformat()}
+                for a in cooperative.time_arrangements.all()
+            ],
+            "discussions": [
+                {
+                    "held_on": d.held_on.isoformat(),
+                    "theme": d.theme,
+                    "questions": d.questions,
+                    "record": d.record,
+                    "decisions": d.decisions,
+                }
+                for d in cooperative.discussions.all()
+            ],
+            "information_diagram": [
+                {"information": c.label, "channel": c.channel, "place": c.place, "target": c.target}
+                for c in cooperative.info_cards.all()
+            ],
+        }
+    }

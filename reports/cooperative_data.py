@@ -2,6 +2,7 @@
 answers), or delete everything."""
 
 from diagnostics import scoring
+from exercises import report as exercises
 
 
 def export(cooperative):
@@ -84,6 +85,8 @@ def export(cooperative):
         ],
         "sessions": exported,
         **network_data(cooperative),
+        # What the team wrote in the guide's exercises (issue 17).
+        **exercises.export(cooperative),
     }
 
 

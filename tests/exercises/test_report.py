@@ -93,3 +93,17 @@ def test_a_draft_never_reaches_the_compte_rendu(cooperative):
     draft = services.start_draft(cooperative, None)
     draft.rules.update(never_sent="brouillon secret")
     assert "brouillon secret" not in report_html(session)
+
+
+def test_the_cooperatives_data_export_holds_what_the_team_wrote(
+    client_as, facilitator, cooperative
+):
+    adopted_charter(cooperative, hours="8 h – 19 h")
+    Discussion.objects.create(
+        cooperative=cooperative, held_on=datetime.date(2026, 5, 4), theme="Charge"
+    )
+    response = client_as(facilitator).get(f"/c/{cooperative.slug}/donnees/export/")
+    exported = response.json()["exercises"]
+    assert exported["charters"][0]["adopted_on"] == "2026-03-12"
+    assert exported["charters"][0]["rules"][0]["hours"] == "8 h – 19 h"
+    assert exported["discussions"][0]["theme"] == "Charge"

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from reports.registry import (
+    CHARTER_READERS,
     FORMATS,
     NETWORK_ADVISERS,
     PAPER_FACILITATORS,
@@ -22,8 +23,8 @@ def url_of(name, session):
     audience = FORMATS[name].audience
     if audience in (SESSION_FACILITATORS, PAPER_FACILITATORS):
         return report_url(name, session)
-    if name == "cooperative_export":
-        return reverse("reports:cooperative_export", args=[session.cooperative.slug])
+    if name == "cooperative_export" or audience == CHARTER_READERS:
+        return reverse(f"reports:{name}", args=[session.cooperative.slug])
     if audience == NETWORK_ADVISERS:  # tests/conftest.py's `network`
         return reverse(f"reports:{name}", args=["urscop-occitanie"])
     return reverse(f"reports:{name}")
@@ -59,6 +60,7 @@ def test_the_registry_has_one_url_per_file_at_the_paths_it_always_had(visible_se
         "results_csv": f"/c/{slug}/sessions/{pk}/export/resultats.csv",
         "plan_csv": f"/c/{slug}/sessions/{pk}/export/plan-action.csv",
         "cooperative_export": f"/c/{slug}/donnees/export/",
+        "charter_pdf": f"/c/{slug}/exercices/charte.pdf",
         "my_data_download": "/comptes/mes-donnees/export/",
         "network_pdf": "/reseaux/urscop-occitanie/rapport.pdf",
         "network_csv": "/reseaux/urscop-occitanie/export/chiffres.csv",
