@@ -8,6 +8,7 @@ name, an ISO date, or a word that docs/vocabulary.md lists as not to be used (it
 the English pages, crawled as the facilitator, its English list).
 """
 
+import ast
 import io
 import re
 from collections import Counter, deque
@@ -25,7 +26,11 @@ from accounts.models import User
 from cooperatives.models import Cooperative, Membership
 from qvt.management.commands.seed_demo import DEMO_EMAIL, DEMO_SLUG
 
-VOCABULARY = Path(__file__).resolve().parent.parent / "docs" / "vocabulary.md"
+ROOT = Path(__file__).resolve().parent.parent
+VOCABULARY = ROOT / "docs" / "vocabulary.md"
+APPS = ("accounts", "cooperatives", "diagnostics", "fiches", "plans", "networks", "exercises",
+        "followup", "reports", "qvt")  # fmt: skip
+GETTEXT = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext"}
 # A view reached through many links (30 meeting screens, 6 fiches per session…) is read a few
 # times, not every time: the words come from its template, the same for every instance.
 PER_VIEW = 3
@@ -221,3 +226,33 @@ def test_the_members_page_gives_the_name_beside_the_address(demo, client):
     parser = TextAndLinks()
     parser.feed(client.get(f"/c/{cooperative.slug}/membres/").content.decode())
     assert "Awa Diallo" in parser.text and member.email in parser.text
+
+
+def gettext_strings(path):
+    """The literal strings given to gettext and its friends in one Python file."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in GETTEXT:
+            for arg in node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    yield arg.value
+
+
+def test_no_template_or_translatable_string_uses_a_banned_word():
+    """The pages the crawl cannot reach (emails, error pages, forms' error messages) too."""
+    banned = [word.lower() for word in forbidden_words("FR")]
+    sources = {}
+    for path in (ROOT / "templates").rglob("*"):
+        if path.suffix in (".html", ".txt"):
+            sources[path] = path.read_text(encoding="utf-8")
+    for app in APPS:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" not in path.parts:
+                sources[path] = "\n".join(gettext_strings(path))
+    assert len(sources) > 200  # the templates and the apps were found
+    found = [
+        (str(path.relative_to(ROOT)), word)
+        for path, text in sources.items()
+        for word in banned
+        if word in text.lower()
+    ]
+    assert not found
