@@ -205,3 +205,12 @@ class RefusingBackend:
 
     def send_messages(self, messages):
         raise OSError("554 refused")
+
+
+def test_guessing_links_is_throttled_like_a_members_link(db, client):
+    for n in range(10):
+        assert (
+            client.post(reverse("networks:adviser_invitation", args=[f"faux{n}"])).status_code
+            == 404
+        )
+    assert client.post(reverse("networks:adviser_invitation", args=["faux"])).status_code == 429

@@ -49,3 +49,29 @@ def test_the_cooperatives_decisions_never_fail_on_bad_input(
     assert not SharedSession.objects.exists()  # the closed session has no results to share
     membership.refresh_from_db()
     assert membership.status == "accepted"
+
+
+@FUZZ
+@given(value=nasty)
+def test_the_adviser_invite_form_never_fails(client_as, adviser, network, value):
+    from networks.models import AdviserInvitation
+
+    before = AdviserInvitation.objects.count()
+    response = client_as(adviser).post(
+        reverse("networks:invite_adviser", args=[network.slug]), {"emails": value}
+    )
+    assert response.status_code in (302, 400)
+    if response.status_code == 400:
+        assert AdviserInvitation.objects.count() == before
+
+
+@FUZZ
+@given(token=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=80))
+def test_an_arbitrary_adviser_link_never_fails(client, db, token):
+    from urllib.parse import quote
+
+    url = reverse("networks:adviser_invitation", args=["x"]).replace(
+        "/x/", f"/{quote(token, safe='')}/"
+    )
+    assert client.get(url).status_code in (200, 404, 429)
+    assert client.post(url).status_code in (404, 429)

@@ -191,3 +191,18 @@ def test_the_home_page_needs_the_same_queries_for_1_or_12_invitations(
     with django_assert_max_num_queries(5):
         page = client.get(reverse("home")).content.decode()
     assert page.count("à rejoindre son réseau") == count
+
+
+def test_an_invitation_withdrawn_before_the_worker_runs_is_never_sent(
+    client_as, adviser, network, other_cooperative, other_facilitator
+):
+    from tests.cooperatives.test_email_queue import DATABASE_QUEUE, run_worker
+
+    with DATABASE_QUEUE:
+        client = client_as(adviser)
+        invite(client, network, other_cooperative)
+        invited = network.memberships.get(cooperative=other_cooperative)
+        client.post(reverse("networks:withdraw", args=[network.slug, invited.pk]))
+        run_worker()
+    assert mail.outbox == []
+    assert OutgoingEmail.objects.get(cooperative=other_cooperative).status == "failed"
