@@ -379,7 +379,9 @@ class Position:
 def positions_for(cooperative, scores):
     """[Position] of one cooperative in each network it is in whose whole-network cell has
     enough cooperatives; `scores` {theme_code: (theme, score)} are the session's own, as its
-    results page shows them. Three queries whatever the number of networks and cooperatives."""
+    results page shows them. Two queries whatever the number of networks and cooperatives, and
+    one more when the networks' rows changed since the last computation (cached like the
+    dashboard, under a digest of the rows read on every request)."""
     networks = [
         m.network
         for m in NetworkMembership.objects.filter(
@@ -389,47 +391,68 @@ def positions_for(cooperative, scores):
     if not networks:
         return []
     threshold = st.min_cooperatives()
-    rows = (
+    rows = list(
         SharedSession.objects.filter(
             cooperative__network_memberships__network__in=networks,
             cooperative__network_memberships__status=ACCEPTED,
         )
-        .annotate(recency=_recency())
+        .annotate(recency=_recency(), shared_text=Cast("shared_at", TextField()))
         .values_list(
             "cooperative__network_memberships__network_id",
             "session_id",
             "cooperative_id",
             "recency",
+            "respondents",
+            "shared_text",
         )
-        .order_by()
+        .order_by("cooperative__network_memberships__network_id", "session_id")
     )
-    latest = {}  # {network_id: {cooperative_id: Point}}
-    for network_id, sid, cid, recency in rows:
-        point = st.Point(sid, cid, "", "", "", 0, -recency)
-        latest.setdefault(network_id, []).append(point)
+    if not rows:
+        return []
+    data = pickle.dumps((sorted(n.pk for n in networks), rows, threshold), protocol=5)
+    cache_key = f"network-positions:{hashlib.sha256(data).hexdigest()}"
+    distributions = cache.get(cache_key)
+    if distributions is None:
+        distributions = _network_distributions(rows, threshold)
+        cache.set(cache_key, distributions, CACHE_SECONDS)
+    positions = []
+    for network in networks:
+        count, by_theme = distributions.get(network.pk, (0, {}))
+        themes = [
+            ThemePosition(theme, score, by_theme[code], st.standing(score, by_theme[code]))
+            for code, (theme, score) in scores.items()
+            if code in by_theme
+        ]
+        if themes:
+            positions.append(Position(network, count, themes))
+    return positions
+
+
+def _network_distributions(rows, threshold):
+    """{network_id: (cooperatives, {theme_code: Distribution})} for the networks with at least
+    `threshold` cooperatives: each one's latest shared session, their scores in one query."""
+    latest = {}
+    for network_id, sid, cid, recency, _n, _at in rows:
+        latest.setdefault(network_id, []).append(st.Point(sid, cid, "", "", "", 0, -recency))
     chosen = {
-        network_id: st.latest_per_cooperative(points) for network_id, points in latest.items()
+        network_id: st.latest_per_cooperative(points)
+        for network_id, points in latest.items()
+        if len({p.cooperative_id for p in points}) >= threshold
     }
     wanted = {p.session_id for by_coop in chosen.values() for p in by_coop.values()}
-    if not wanted:
-        return []
     scores_of = dict(
         SharedSession.objects.filter(session_id__in=wanted).values_list(
             "session_id", "theme_scores"
         )
-    )
-    positions = []
-    for network in networks:
-        by_coop = chosen.get(network.pk, {})
-        if len(by_coop) < threshold:
-            continue
+    ) if wanted else {}  # fmt: skip
+    result = {}
+    for network_id, by_coop in chosen.items():
         values = [scores_of.get(p.session_id, {}) for p in by_coop.values()]
-        themes = []
-        for code, (theme, score) in scores.items():
+        codes = {code for v in values for code in v}
+        by_theme = {}
+        for code in codes:
             data = [v[code] for v in values if code in v]
             if len(data) >= threshold:
-                dist = st.distribution(data)
-                themes.append(ThemePosition(theme, score, dist, st.standing(score, dist)))
-        if themes:
-            positions.append(Position(network, len(by_coop), themes))
-    return positions
+                by_theme[code] = st.distribution(data)
+        result[network_id] = (len(by_coop), by_theme)
+    return result

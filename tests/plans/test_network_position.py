@@ -89,3 +89,16 @@ def test_the_position_costs_the_same_queries_for_5_or_40_cooperatives(
     with django_assert_max_num_queries(12):
         response = client.get(results_url)
     assert response.context["network_positions"][0].cooperatives == count
+
+
+def test_another_cooperative_leaving_takes_it_out_of_the_position_at_once(
+    client_as, member, network, results_url
+):
+    others = [shared_cooperative(network, score) for score in (1, 2, 3, 4, 5)]
+    client = client_as(member)
+    assert client.get(results_url).context["network_positions"][0].cooperatives == 5
+    NetworkMembership.objects.filter(network=network, cooperative=others[0]).update(status="left")
+    assert client.get(results_url).context["network_positions"] == []  # 4 left: nothing
+    shared_cooperative(network, 0)  # a new one shares: 0 2 3 4 5, median 3
+    [position] = client.get(results_url).context["network_positions"]
+    assert position.themes[0].distribution.minimum == 0
