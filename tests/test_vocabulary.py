@@ -19,7 +19,7 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from pypdf import PdfReader
 
 from accounts.models import User
@@ -165,6 +165,12 @@ def pages(demo, client):
         client.force_login(user)
         read[user.email] = crawl(client, start)
         client.logout()
+    # Whoever holds a session's join link (no account): its start page and the team's results.
+    joins = [reverse("answers:start", args=[s.join_token]) for s in cooperative.sessions.all()]
+    joins += [
+        reverse("plans:team_results", args=[s.join_token]) for s in cooperative.sessions.all()
+    ]
+    read["anonymous"] = crawl(client, joins)
     return read
 
 
@@ -203,6 +209,8 @@ def test_no_page_pdf_or_csv_shows_the_placeholder_an_address_for_a_name_or_a_ban
                 "reports:pdf", "reports:results_csv", "reports:plan_csv", "plans:consolidate",
                 "followup:compare", "plans:action_edit", "diagnostics:session_edit",
             }  # fmt: skip
+        if who == "anonymous":
+            expected = {"answers:start", "plans:team_results"}
         assert expected <= views, (who, expected - views)
         problems += [(who, *problem) for problem in problems_of(read, named, banned)]
     assert not problems, "\n".join(map(str, problems))
