@@ -121,8 +121,11 @@ def all_cells(points):
 
 
 def _isolates(a, b, k):
-    """Whether showing both cells would let a subtraction isolate 1 to k − 1 data points."""
-    return 0 < len(a - b) < k or 0 < len(b - a) < k
+    """Whether showing both cells would let a subtraction isolate 1 to k − 1 data points.
+    Through the intersection, which walks the smaller set: a hundred départements against
+    the whole network stay cheap."""
+    common = len(a & b)
+    return 0 < len(a) - common < k or 0 < len(b) - common < k
 
 
 def _rank(cells, key):
