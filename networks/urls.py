@@ -24,7 +24,7 @@ urlpatterns = [
         name="cooperative",
     ),
     # Anyone holding a link: it adds the role only to the logged-in account of its address.
-    path("invitation-reseau/<str:token>/", views.adviser_invitation, name="adviser_invitation"),
+    path("accompagner/<str:token>/", views.adviser_invitation, name="adviser_invitation"),
     # The cooperative's facilitator.
     path("c/<slug:slug>/reseaux/<int:pk>/repondre/", views.answer, name="answer"),
     path("c/<slug:slug>/reseaux/<int:pk>/quitter/", views.leave, name="leave"),

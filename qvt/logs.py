@@ -14,7 +14,14 @@ from gunicorn.glogging import Logger as GunicornLogger
 _SEP = r"(?:/|%2[Ff])"
 _SEGMENT = r"[^/\s\"'?&#%]+"
 # Name of the path segment → how many secret segments follow it.
-_SECRET_SEGMENTS = {"repondre": 1, "invitation": 1, "verification": 2, "reinitialiser": 2}
+# « accompagner »: an adviser's invitation to a network (networks.urls), a personal link too.
+_SECRET_SEGMENTS = {
+    "repondre": 1,
+    "invitation": 1,
+    "accompagner": 1,
+    "verification": 2,
+    "reinitialiser": 2,
+}
 TOKEN_IN_PATH = re.compile(
     "|".join(
         rf"(?P<{name}>{_SEP}{name}(?:{_SEP}{_SEGMENT}){{{count}}})"

@@ -160,3 +160,17 @@ def test_no_page_makes_a_network(client_as, outsider, facilitator, adviser):
     for user in (outsider, facilitator, adviser):
         client_as(user).post(reverse("admin:networks_network_add"), {"name": "X", "slug": "x"})
     assert Network.objects.count() == before
+
+
+def test_the_logs_never_hold_an_adviser_link(client_as, adviser, network, caplog):
+    """Whoever reads the application's or gunicorn's logs finds no working link: the path
+    segment after /accompagner/ is hidden like a member's invitation."""
+    from qvt.logs import redact
+
+    invite_adviser(client_as(adviser), network)
+    link = the_link()
+    token = link.strip("/").split("/")[-1]
+    access_line = f'127.0.0.1 - - "POST {link} HTTP/1.1" 302 0 "https://qvt.example{link}"'
+    assert token not in redact(access_line)
+    assert "/accompagner/[token]/" in redact(access_line)
+    assert token not in redact(f"next=%2Faccompagner%2F{token}%2F")

@@ -14,7 +14,7 @@ from networks.models import Adviser, AdviserInvitation
 from tests.factories import UserFactory
 
 NEW = "nouvelle@urscop.example"
-LINK = re.compile(r"https?://testserver(/invitation-reseau/([^/\s]+)/)")
+LINK = re.compile(r"https?://testserver(/accompagner/([^/\s]+)/)")
 
 
 def invite(client, network, text=NEW):
