@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from networks.models import Adviser, AdviserGrant, Network, NetworkMembership
+from networks.models import Adviser, AdviserGrant, AdviserInvitation, Network, NetworkMembership
 
 
 class AdviserInline(admin.TabularInline):
@@ -18,6 +18,20 @@ class NetworkMembershipInline(admin.TabularInline):
     extra = 0
 
 
+class AdviserInvitationInline(admin.TabularInline):
+    """Who invited whom as an adviser, for the operator (never the link: only its hash exists,
+    and it is not shown)."""
+
+    model = AdviserInvitation
+    fields = ("email", "invited_by", "created_at", "email_status", "used_at", "revoked_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Network)
 class NetworkAdmin(admin.ModelAdmin):
     """Creating a network and naming its advisers is the operator's act; what cooperatives share
@@ -26,7 +40,7 @@ class NetworkAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "created_at")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
-    inlines = [AdviserInline, NetworkMembershipInline]
+    inlines = [AdviserInline, AdviserInvitationInline, NetworkMembershipInline]
 
 
 @admin.register(AdviserGrant)

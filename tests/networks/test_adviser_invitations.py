@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.signed import hash_token
-from networks.models import Adviser, AdviserInvitation
+from networks.models import Adviser, AdviserInvitation, Network
 from tests.factories import UserFactory
 
 NEW = "nouvelle@urscop.example"
@@ -214,3 +214,33 @@ def test_guessing_links_is_throttled_like_a_members_link(db, client):
             == 404
         )
     assert client.post(reverse("networks:adviser_invitation", args=["faux"])).status_code == 429
+
+
+def test_the_staff_make_a_network_and_its_first_adviser_in_the_admin(client_as, db):
+    staff = UserFactory(email="equipe@qvt.example", is_staff=True, is_superuser=True)
+    first = UserFactory(email="premiere@urscop.example")
+    client = client_as(staff)
+    response = client.post(
+        reverse("admin:networks_network_add"),
+        {
+            "name": "Union régionale des Scop du Grand Est",
+            "slug": "urscop-grand-est",
+            "kind": "union_regionale",
+            "advisers-TOTAL_FORMS": "1",
+            "advisers-INITIAL_FORMS": "0",
+            "advisers-0-user": str(first.pk),
+            "adviser_invitations-TOTAL_FORMS": "0",
+            "adviser_invitations-INITIAL_FORMS": "0",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    network = Network.objects.get(slug="urscop-grand-est")
+    assert list(network.advisers.values_list("user__email", flat=True)) == [first.email]
+    AdviserInvitation.objects.create(
+        network=network, email=NEW, invited_by=first, token_hash=hash_token("secret")
+    )
+    page = client.get(reverse("admin:networks_network_change", args=[network.pk])).content
+    assert NEW.encode() in page
+    assert hash_token("secret").encode() not in page
