@@ -1,7 +1,9 @@
 """FICHE 2's information diagram: the team's cards on the guide's 2×2 diagram, placed first as
 they are (the diagnostic), then on a « cible » layer where they should be, and the change sent
 to the plan (theme « information »). Every move is a form (« Placer dans… »); the drag and drop
-of static/js/diagram.js only fills and sends that form. Members read; the facilitator places."""
+of static/js/diagram.js only fills and sends that form. In the meeting every member may add a
+card from their phone (it lands where they say it is now); the facilitator moves, removes and
+sends the changes to the plan."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -41,9 +43,9 @@ def _render(request, cooperative, membership, status=200, card_form=None):
         "quadrant_names": names,
         "svg": mark_safe(diagram.svg(cards)),  # noqa: S308 - every text in it is escaped
     }
+    context["card_form"] = card_form or InfoCardForm()
     if membership.is_facilitator:
         context |= {
-            "card_form": card_form or InfoCardForm(),
             "place_form": PlaceForm(),
             "send_form": SendToPlanForm(),
         }
@@ -63,7 +65,7 @@ def board(request, slug):
 @require_POST
 @login_required
 def add_card(request, slug):
-    cooperative, membership = get_cooperative_for(request, slug, facilitator=True)
+    cooperative, membership = get_cooperative_for(request, slug)
     form = InfoCardForm(request.POST)
     if not form.is_valid():
         return _render(request, cooperative, membership, status=400, card_form=form)

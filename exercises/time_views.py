@@ -1,6 +1,7 @@
 """FICHE 3's time compromise: for each of the four times, the constraints and the leeway the team
 lists, then the arrangements it decides, each of which can be sent to the action plan (theme
-« temps »). Members read the board; the facilitator writes on it during the meeting."""
+« temps »). In the meeting every member may add a constraint or a leeway from their phone; the
+facilitator removes, records the arrangements and sends them to the plan."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,9 +26,9 @@ def _render(request, cooperative, membership, status=200, **forms):
         "content": load_exercises().time,
         **services.time_board(cooperative),
     }
+    context["note_form"] = forms.get("note_form") or TimeNoteForm()
     if membership.is_facilitator:
         context |= {
-            "note_form": forms.get("note_form") or TimeNoteForm(),
             "arrangement_form": forms.get("arrangement_form") or ArrangementForm(),
             "send_form": SendToPlanForm(),
         }
@@ -47,7 +48,7 @@ def board(request, slug):
 @require_POST
 @login_required
 def add_note(request, slug):
-    cooperative, membership = get_cooperative_for(request, slug, facilitator=True)
+    cooperative, membership = get_cooperative_for(request, slug)
     form = TimeNoteForm(request.POST)
     if not form.is_valid():
         return _render(request, cooperative, membership, status=400, note_form=form)

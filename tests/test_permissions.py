@@ -133,8 +133,8 @@ CASES = [
     ("plans:session_fiche", "session-fiche:2", "get", MEMBER_PAGE),  # a fiche read from a session
     ("followup:compare", "coop", "get", MEMBER_PAGE),
     ("followup:action_status", "coop-action", "post", FACILITATOR_ACTION),
-    # The guide's exercises (issue 17): members read, the facilitator writes. An empty form
-    # posted by the facilitator is refused (400), nothing saved.
+    # The guide's exercises (issue 17): members read and add notes and cards in the meeting,
+    # the facilitator writes the rest. An empty form is refused (400), nothing saved.
     ("exercises:charter", "coop", "get", MEMBER_PAGE),
     ("exercises:charter_version", "charter", "get", MEMBER_PAGE),
     ("exercises:charter_start", "coop", "post", FACILITATOR_ACTION),
@@ -142,7 +142,7 @@ CASES = [
     ("exercises:charter_adopt", "charter-draft", "post", FACILITATOR_ACTION),
     ("reports:charter_pdf", "charter-coop", "get", MEMBER_PAGE),
     ("exercises:time", "coop", "get", MEMBER_PAGE),
-    ("exercises:time_note_add", "coop", "post", {**FACILITATOR_PAGE, FACILITATOR: 400}),
+    ("exercises:time_note_add", "coop", "post", {**MEMBER_PAGE, MEMBER: 400, FACILITATOR: 400}),
     ("exercises:time_note_delete", "time-note", "post", FACILITATOR_ACTION),
     ("exercises:arrangement_add", "coop", "post", {**FACILITATOR_PAGE, FACILITATOR: 400}),
     ("exercises:arrangement_delete", "arrangement", "post", FACILITATOR_ACTION),
@@ -152,7 +152,7 @@ CASES = [
     ("exercises:discussion", "discussion", "get", MEMBER_PAGE),
     ("exercises:discussion_edit", "discussion", "get", FACILITATOR_PAGE),
     ("exercises:diagram", "coop", "get", MEMBER_PAGE),
-    ("exercises:card_add", "coop", "post", {**FACILITATOR_PAGE, FACILITATOR: 400}),
+    ("exercises:card_add", "coop", "post", {**MEMBER_PAGE, MEMBER: 400, FACILITATOR: 400}),
     ("exercises:card_place", "info-card", "post", FACILITATOR_ACTION),
     ("exercises:card_delete", "info-card", "post", FACILITATOR_ACTION),
     ("exercises:card_send", "info-card", "post", FACILITATOR_ACTION),

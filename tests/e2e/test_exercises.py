@@ -100,7 +100,7 @@ def test_without_javascript_the_placer_dans_menu_moves_a_card(
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
 def test_the_exercise_pages_pass_axe_without_sideways_scroll(
-    open_context, live_server, facilitator, cooperative, artifacts, viewport
+    open_context, live_server, facilitator, member, cooperative, artifacts, viewport
 ):
     draft = services.start_draft(cooperative, facilitator)
     draft.rules.filter(tool="Messagerie").update(response_time="sous 48 heures")
@@ -142,5 +142,14 @@ def test_the_exercise_pages_pass_axe_without_sideways_scroll(
         audit.check(page, f"{viewport['width']}")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     page.screenshot(path=artifacts / f"exercises-diagram-{viewport['width']}.png", full_page=True)
+    context.close()
+    # A member's phone in the meeting: the board and the diagram, with their « add » forms.
+    context = open_context(viewport=viewport)
+    log_in(context, live_server, member)
+    page = context.new_page()
+    for path in ("compromis-temporel/", "diagramme/"):
+        page.goto(base + path)
+        audit.check(page, f"member {viewport['width']}")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     audit.assert_clean()
     context.close()

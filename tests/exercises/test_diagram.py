@@ -33,8 +33,24 @@ def test_the_board_has_the_guides_four_quadrants_and_members_only_read_it(
     assert "Information en mode «accès libre»" in text
     assert "C’est un diagnostic." in text
     assert "Planning des interventions" in text
-    assert "Placer dans…" not in text and 'draggable="true"' not in text
+    assert 'id="placer-' not in text and 'draggable="true"' not in text
     assert "js/diagram.js" not in text
+    assert "Ajouter au diagramme" in text  # every member may add a card in the meeting
+
+
+def test_a_member_adds_a_card_but_moves_none(client_as, member, cooperative):
+    client = client_as(member)
+    response = client.post(
+        url("card_add", cooperative), {"label": "Agenda", "channel": "mail", "place": "op-libre"}
+    )
+    assert response.status_code == 302
+    added = InfoCard.objects.get(cooperative=cooperative)
+    moved = client.post(
+        url("card_place", cooperative, added.pk), {"layer": "place", "quadrant": "vie-libre"}
+    )
+    assert moved.status_code == 403
+    added.refresh_from_db()
+    assert added.place == "op-libre"
 
 
 def test_the_facilitator_adds_a_card_and_moves_it_with_the_placer_dans_form(

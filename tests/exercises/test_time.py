@@ -34,7 +34,21 @@ def test_the_board_shows_the_guides_four_times_to_members(client_as, member, coo
     ):
         assert label in text
     assert "une journée sans téléphone, une fois par semaine" in text
-    assert "Noter une contrainte" not in text  # members read, the facilitator writes
+    assert "Enregistrer l’aménagement" not in text  # the facilitator records the decisions
+
+
+def test_a_member_adds_a_constraint_from_their_phone_but_removes_nothing(
+    client_as, member, cooperative
+):
+    client = client_as(member)
+    response = client.post(
+        url("time_note_add", cooperative),
+        {"dimension": "salaries", "kind": "constraint", "text": "École à 16 h 30"},
+    )
+    assert response.status_code == 302
+    note = TimeNote.objects.get(cooperative=cooperative)
+    assert client.post(url("time_note_delete", cooperative, note.pk)).status_code == 403
+    assert TimeNote.objects.filter(pk=note.pk).exists()
 
 
 def test_the_facilitator_notes_a_constraint_and_a_leeway_under_their_time(
