@@ -179,7 +179,9 @@ def send_to_plan(cooperative, *, theme_code, title, step, description=""):
     session = plan_session(cooperative)
     if session is None:
         raise NoPlanError(cooperative.pk)
-    theme = Theme.objects.get(questionnaire_id=session.questionnaire_id, code=theme_code)
+    theme = Theme.objects.filter(questionnaire_id=session.questionnaire_id, code=theme_code).first()
+    if theme is None:  # a later edition of the quiz without this theme: no plan to send it to
+        raise NoPlanError(cooperative.pk)
     action = Action(
         session=session, theme=theme, step=step, title=title[:200], description=description
     )
