@@ -33,6 +33,7 @@ facilitator has a real password, printed at the end.
 
 import argparse
 import hashlib
+import json
 import random
 import secrets
 import sys
@@ -92,8 +93,48 @@ def ts(moment):
     return moment.isoformat()
 
 
+def copy_text(value):
+    """One value as COPY's text format reads it."""
+    if value is None:
+        return r"\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def model_defaults(table, columns):
+    """(columns, values) to add to every row of `table`: each column of its model that the
+    seed does not write, filled with the field's own default. Django sets no database default
+    (a migration's AddField(default=...) leaves none), so without this every new NOT NULL
+    column added by another issue broke the COPY. A NOT NULL column without a default is
+    refused by name, before any row is sent."""
+    from django.apps import apps
+
+    model = next((m for m in apps.get_models() if m._meta.db_table == table), None)
+    if model is None:
+        return [], []
+    extra, values, missing = [], [], []
+    for field in model._meta.concrete_fields:
+        # An identity column or a database default: PostgreSQL fills it.
+        if field.column in columns or field.db_returning or field.has_db_default():
+            continue
+        if field.has_default():
+            extra.append(field.column)
+            values.append(copy_text(field.get_default()))
+        elif not field.null:
+            missing.append(field.column)
+    if missing:
+        raise SystemExit(f"seed_scale.py writes no value for {table}.{', '.join(missing)}")
+    return extra, values
+
+
 class Copier:
-    """COPY rows (tuples) into a table, as tab-separated text written in large chunks."""
+    """COPY rows (tuples) into a table, as tab-separated text written in large chunks; the
+    model's other columns get their defaults (model_defaults)."""
 
     def __init__(self, cursor):
         self.cursor = cursor
@@ -101,11 +142,13 @@ class Copier:
     def copy(self, table, columns, rows):
         started = time.perf_counter()
         count = 0
-        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        extra, defaults = model_defaults(table, columns)
+        tail = "".join("\t" + v for v in defaults)
+        sql = f"COPY {table} ({', '.join([*columns, *extra])}) FROM STDIN"
         with self.cursor.copy(sql) as copy:
             lines = []
             for row in rows:
-                lines.append("\t".join(r"\N" if v is None else str(v) for v in row))
+                lines.append("\t".join(r"\N" if v is None else str(v) for v in row) + tail)
                 if len(lines) >= CHUNK_LINES:
                     copy.write("\n".join(lines) + "\n")
                     count += len(lines)
@@ -427,8 +470,6 @@ def store_closed_results(connection):
     """The copy of the results every closed session keeps (diagnostics.publication), as
     close_session stores it: per statement (Oui, ?, Non), the number and ids of the sheets.
     Two aggregate queries over the closed sessions, then one UPDATE per session."""
-    import json
-
     counts, sheets = {}, {}
     with connection.cursor() as cursor:
         cursor.execute(
