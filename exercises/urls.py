@@ -1,6 +1,12 @@
 from django.urls import path
 
-from exercises import charter_views, diagram_views, discussion_views, time_views
+from exercises import (
+    charter_views,
+    diagram_views,
+    discussion_views,
+    projection_views,
+    time_views,
+)
 
 app_name = "exercises"
 
@@ -34,6 +40,16 @@ urlpatterns = [
         name="arrangement_send",
     ),
     path(f"{prefix}diagramme/", diagram_views.board, name="diagram"),
+    path(
+        f"{prefix}diagramme/projection/",
+        projection_views.diagram_projection,
+        name="diagram_projection",
+    ),
+    path(
+        f"{prefix}compromis-temporel/projection/",
+        projection_views.time_projection,
+        name="time_projection",
+    ),
     path(f"{prefix}diagramme/cartes/", diagram_views.add_card, name="card_add"),
     path(f"{prefix}diagramme/cartes/<int:pk>/placer/", diagram_views.place_card, name="card_place"),
     path(

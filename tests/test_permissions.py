@@ -152,6 +152,8 @@ CASES = [
     ("exercises:discussion", "discussion", "get", MEMBER_PAGE),
     ("exercises:discussion_edit", "discussion", "get", FACILITATOR_PAGE),
     ("exercises:diagram", "coop", "get", MEMBER_PAGE),
+    ("exercises:diagram_projection", "coop", "get", MEMBER_PAGE),
+    ("exercises:time_projection", "coop", "get", MEMBER_PAGE),
     ("exercises:card_add", "coop", "post", {**MEMBER_PAGE, MEMBER: 400, FACILITATOR: 400}),
     ("exercises:card_place", "info-card", "post", FACILITATOR_ACTION),
     ("exercises:card_delete", "info-card", "post", FACILITATOR_ACTION),

@@ -137,6 +137,8 @@ def test_the_exercise_pages_pass_axe_without_sideways_scroll(
         "discussions/nouvelle/",
         f"discussions/{discussion.pk}/",
         "diagramme/",
+        "diagramme/projection/",
+        "compromis-temporel/projection/",
     ):
         page.goto(base + path)
         audit.check(page, f"{viewport['width']}")
@@ -152,4 +154,22 @@ def test_the_exercise_pages_pass_axe_without_sideways_scroll(
         audit.check(page, f"member {viewport['width']}")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     audit.assert_clean()
+    context.close()
+
+
+def test_the_projection_refreshes_itself_and_can_be_paused(
+    open_context, live_server, member, cooperative
+):
+    context = open_context()
+    log_in(context, live_server, member)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/c/{cooperative.slug}/exercices/diagramme/projection/")
+    pause = page.get_by_role("button", name="Mettre en pause")
+    expect(pause).to_have_attribute("aria-pressed", "false")  # the script runs under the CSP
+    pause.click()
+    expect(pause).to_have_attribute("aria-pressed", "true")
+    page.reload()
+    expect(page.get_by_role("button", name="Mettre en pause")).to_have_attribute(
+        "aria-pressed", "true"
+    )  # the pause lasts for the tab
     context.close()
