@@ -47,6 +47,22 @@ def _slot(code, index, qh):
     return x, y
 
 
+def _arrow(start, end):
+    """From the edge of the card to the edge of its target copy, so the line never crosses the
+    card's own words: along the axis where they are furthest apart."""
+    (x, y), (tx, ty) = start, end
+    dx, dy = tx - x, ty - y
+    if abs(dx) >= abs(dy):
+        return (
+            (x + CARD_W if dx > 0 else x, y + CARD_H / 2),
+            (tx if dx > 0 else tx + CARD_W, ty + CARD_H / 2),
+        )
+    return (
+        (x + CARD_W / 2, y + CARD_H if dy > 0 else y),
+        (tx + CARD_W / 2, ty if dy > 0 else ty + CARD_H),
+    )
+
+
 def _short(text, size=14):
     return text if len(text) <= size else text[: size - 1] + "…"
 
@@ -101,14 +117,14 @@ def svg(cards):
         )
         if number in targets:
             tx, ty = targets[number]
+            (x1, y1), (x2, y2) = _arrow((x, y), (tx, ty))
             parts.append(
                 f'<g class="target"><rect x="{tx}" y="{ty}" width="{CARD_W}" height="{CARD_H}" '
                 f'rx="4" fill="#fff" stroke="{TARGET}" stroke-width="2" stroke-dasharray="5 3"/>'
                 f'<text x="{tx + 6}" y="{ty + 19}" font-size="11" fill="{TARGET}">'
                 f"{number}. {escape(_short(card.label))}</text>"
-                f'<line x1="{x + CARD_W / 2}" y1="{y + CARD_H / 2}" x2="{tx + CARD_W / 2}" '
-                f'y2="{ty + CARD_H / 2}" stroke="{TARGET}" stroke-width="2" '
-                'marker-end="url(#fleche)"/></g>'
+                f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{TARGET}" '
+                'stroke-width="2" marker-end="url(#fleche)"/></g>'
             )
     parts.append("</svg>")
     return "".join(parts)

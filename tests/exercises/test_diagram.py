@@ -178,3 +178,12 @@ def test_the_compte_rendu_draws_the_diagram_with_its_table(cooperative):
     assert "Diagramme de l’information" in chapter
     assert chapter.count("<line") == 1
     assert '<th scope="row">Planning</th>' in chapter
+
+
+def test_the_arrow_runs_from_the_cards_edge_to_its_targets_edge():
+    right = diagram._arrow((0, 0), (300, 0))
+    assert right == ((diagram.CARD_W, diagram.CARD_H / 2), (300, diagram.CARD_H / 2))
+    down = diagram._arrow((0, 0), (0, 250))
+    assert down == ((diagram.CARD_W / 2, diagram.CARD_H), (diagram.CARD_W / 2, 250))
+    left = diagram._arrow((300, 0), (0, 10))
+    assert left == ((300, diagram.CARD_H / 2), (diagram.CARD_W, 10 + diagram.CARD_H / 2))
