@@ -3,6 +3,7 @@
 import re
 
 from diagnostics.models import Statement
+from fiches.templatetags.fiches import french_spaces
 from plans.models import Action
 from tests.followup.conftest import compare_url
 
@@ -55,7 +56,8 @@ def test_the_pdf_plan_says_which_statement_each_action_answers(before):
     )
     Action.objects.create(session=before, theme=temps, title="Sans affirmation")
     html = pdf.render_html(before, services.analyse(before, scoring.compute_results(before, 3)))
-    assert html.count(f"Répond à « {target.text} »") == 1
+    # The PDF sets French no-break spaces (inside « » and before « ? »), at display only.
+    assert html.count(french_spaces(f"Répond à « {target.text} »")) == 1
 
 
 def test_the_comparison_page_shows_the_earlier_sessions_path_at_its_follow_up(

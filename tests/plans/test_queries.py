@@ -45,7 +45,8 @@ def test_the_results_page_with_a_consolidation_stays_within_its_budget(
     client_as, facilitator, sized_session, django_assert_max_num_queries
 ):
     client = client_as(facilitator)
-    with django_assert_max_num_queries(9):  # 8, and the stepper's progress query
+    # 8, the stepper's progress query, and the cooperative's networks (its position in them)
+    with django_assert_max_num_queries(10):
         response = client.get(results_url(sized_session))
     assert response.context["analysis"].is_consolidated
 
