@@ -69,9 +69,18 @@ def add_card(request, slug):
     form = InfoCardForm(request.POST)
     if not form.is_valid():
         return _render(request, cooperative, membership, status=400, card_form=form)
-    card = form.save(commit=False)
-    card.cooperative = cooperative
-    card.save()
+    try:
+        card = services.add_card(cooperative, form.save(commit=False))
+    except services.BoardFull as full:
+        form.add_error(
+            None,
+            _(
+                "Le diagramme compte déjà %(count)s informations, son maximum : retirez-en "
+                "avant d’en ajouter."
+            )
+            % {"count": full.args[0]},
+        )
+        return _render(request, cooperative, membership, status=409, card_form=form)
     messages.success(request, _("L’information est placée sur le diagramme."))
     return _back(cooperative, f"#carte-{card.pk}")
 

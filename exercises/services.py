@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from diagnostics.answer_views import member_of
 from diagnostics.models import Theme
 from exercises.models import Charter, CharterRule
 from fiches.content_loader import load_exercises
@@ -133,6 +134,13 @@ def differences(before, after):
     return sorted(changes, key=lambda c: order.index(c.purpose))
 
 
+def link_may_read(request, session):
+    """May whoever opened this session's join link read the cooperative's charter? Anyone the
+    link reached, as for the team's results, except for a members-only session: then only a
+    logged-in member of the cooperative (the rule of its answer pages)."""
+    return not session.members_only or member_of(request, session) is not None
+
+
 def previous_version(charter):
     return (
         charter.cooperative.charters.adopted().filter(version__lt=charter.version).first()
@@ -155,6 +163,42 @@ def time_board(cooperative):
     ]
     arrangements = list(cooperative.time_arrangements.select_related("action"))
     return {"board": board, "arrangements": arrangements}
+
+
+# --- What every member may add in the meeting -------------------------------------------------
+
+# Every member may add a card or a note from their phone: without a cap, one person posting in a
+# loop would bury what the others wrote and stretch the projector's diagram and the compte
+# rendu without end. Far more than a meeting writes (the guide's examples are a dozen), and
+# the facilitator makes room by removing items.
+MAX_INFO_CARDS = 60
+MAX_TIME_NOTES = 120
+
+
+class BoardFull(Exception):
+    """The board holds its maximum number of items; nothing was added."""
+
+
+@transaction.atomic
+def _add_within_cap(cooperative, item, related_name, cap):
+    # The cooperative's row is locked so that phones posting at once cannot pass the cap
+    # together (PostgreSQL; SQLite writes one at a time anyway).
+    type(cooperative).objects.select_for_update().filter(pk=cooperative.pk).first()
+    if getattr(cooperative, related_name).count() >= cap:
+        raise BoardFull(cap)
+    item.cooperative = cooperative
+    item.save()
+    return item
+
+
+def add_card(cooperative, card):
+    """Put a member's card on the diagram, unless it holds MAX_INFO_CARDS (BoardFull)."""
+    return _add_within_cap(cooperative, card, "info_cards", MAX_INFO_CARDS)
+
+
+def add_note(cooperative, note):
+    """Put a member's note on the time board, unless it holds MAX_TIME_NOTES (BoardFull)."""
+    return _add_within_cap(cooperative, note, "time_notes", MAX_TIME_NOTES)
 
 
 # --- Sending a decision to the action plan --------------------------------------------------

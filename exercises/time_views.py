@@ -52,9 +52,18 @@ def add_note(request, slug):
     form = TimeNoteForm(request.POST)
     if not form.is_valid():
         return _render(request, cooperative, membership, status=400, note_form=form)
-    note = form.save(commit=False)
-    note.cooperative = cooperative
-    note.save()
+    try:
+        note = services.add_note(cooperative, form.save(commit=False))
+    except services.BoardFull as full:
+        form.add_error(
+            None,
+            _(
+                "Le tableau compte déjà %(count)s contraintes et marges, son maximum : "
+                "retirez-en avant d’en ajouter."
+            )
+            % {"count": full.args[0]},
+        )
+        return _render(request, cooperative, membership, status=409, note_form=form)
     messages.success(request, _("C’est noté."))
     return _back(cooperative, f"#temps-{note.dimension}")
 
