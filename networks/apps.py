@@ -20,3 +20,17 @@ class NetworksConfig(AppConfig):
 
         members_page.register(pages.render_on_members_page)
         session_page.register(pages.render_on_session_page)
+
+        # A shared session saved or deleted in this process (a cascade included) is decoded
+        # again (networks.figures keeps each one's figures; other processes check its identity).
+        from django.db.models.signals import post_delete, post_save
+
+        from networks import figures
+        from networks.models import SharedSession
+
+        def forget(sender, instance, **kwargs):
+            figures.forget(instance.session_id)
+
+        # weak=False: a local function, which nothing else keeps alive.
+        post_save.connect(forget, sender=SharedSession, weak=False, dispatch_uid="figures-save")
+        post_delete.connect(forget, sender=SharedSession, weak=False, dispatch_uid="figures-delete")

@@ -12,6 +12,7 @@ import pickle
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import F, TextField, Window
 from django.db.models.functions import Cast, ExtractYear, RowNumber
 from django.utils import translation
@@ -81,27 +82,56 @@ def network_points(network):
     return _points(_point_rows(network))
 
 
-def with_figures(points, *, statements=True):
-    """The same points with their theme scores (and statement counts): one query, for the
-    selected cell's points only."""
-    fields = ["session_id", "theme_scores"] + (["statement_counts"] if statements else [])
-    rows = SharedSession.objects.filter(session_id__in=[p.session_id for p in points])
-    figures = {row[0]: row[1:] for row in rows.values_list(*fields)}
-    return [
-        st.Point(
-            p.session_id,
-            p.cooperative_id,
-            p.legal_form,
-            p.size_band,
-            p.departement,
-            p.year,
-            p.closed,
-            theme_scores=figures[p.session_id][0],
-            statement_counts=figures[p.session_id][1] if statements else {},
+# Each shared session's figures as the dashboard uses them, decoded once per process:
+# {statement codes: {session_id: (identity, theme_scores, yes_share_vector)}}. Decoding the
+# per-statement counts of every session was most of the cost of a dashboard computed again
+# after a change (5,000 JSON objects of 30 counts for the national network); a change adds or
+# removes one session, so only that one is read again. The identity (time of sharing, which a
+# new share sets, and respondents) is checked against the row on every use, and a save or
+# delete of a row in this process forgets it (networks.apps). This only maps a row to its
+# figures: which sessions count is decided from the rows read on every request, so a session
+# unshared or a cooperative gone is never counted because of it.
+_FIGURES = {}
+_FIGURES_MAX = 20_000  # sessions kept per process (about 10 MB), then it starts again
+
+
+def forget(session_id):
+    for memo in list(_FIGURES.values()):
+        memo.pop(session_id, None)
+
+
+def _session_figures(points, identity, codes):
+    """{session_id: (theme_scores, yes share vector)} of `points`, one query for those not
+    already decoded in this process (none when nothing changed)."""
+    memo = _FIGURES.setdefault(codes, {})
+    found, missing = {}, []
+    for p in points:
+        entry = memo.get(p.session_id)
+        if entry is not None and entry[0] == identity[p.session_id]:
+            found[p.session_id] = entry[1:]
+        else:
+            missing.append(p.session_id)
+    if missing:
+        if len(memo) + len(missing) > _FIGURES_MAX:
+            memo.clear()
+        rows = SharedSession.objects.filter(session_id__in=missing).annotate(
+            shared_text=Cast("shared_at", TextField())
         )
-        for p in points
-        if p.session_id in figures
-    ]
+        fields = ("session_id", "shared_text", "respondents", "theme_scores", "statement_counts")
+        for sid, shared_text, respondents, scores, counts in rows.values_list(*fields):
+            entry = ((respondents, shared_text), scores, st.yes_share_vector(counts, codes))
+            memo[sid] = entry
+            found[sid] = entry[1:]
+    return found
+
+
+class _Scored:
+    """What st.theme_distributions reads of a point."""
+
+    __slots__ = ("theme_scores",)
+
+    def __init__(self, theme_scores):
+        self.theme_scores = theme_scores
 
 
 def _plan_rows(network):
@@ -282,26 +312,83 @@ def _cache_key(network, param, rows, plan_rows, threshold):
     return f"network-dashboard:{network.pk}:{param}:{digest}"
 
 
+def _version_sql():
+    """On PostgreSQL, a digest of the same rows computed by the database in one query, with the
+    number of accepted members: per row, every value a figure or a cell reads of it (its
+    cooperative's filters, its time of sharing and respondents, a plan's JSON) hashed
+    (hashtextextended, 64 bits), and the hashes summed with the rows' count, so that the order
+    of the rows does not matter. A cooperative that leaves or is deleted takes its rows out of
+    the join, an edit of it changes its values, a share or un-share adds or removes a row: the
+    digest changes, as the Python one of the rows does. The session's close date, which orders
+    a cooperative's sessions, is fixed once it is closed (diagnostics.services.close_session,
+    only from open), and a session is shared only closed: its row's id names it. Reading
+    the rows, their digest costs no Python time."""
+    session, plan = SharedSession._meta.db_table, SharedPlan._meta.db_table
+    member, coop = NetworkMembership._meta.db_table, Cooperative._meta.db_table
+    joins = (
+        f"JOIN {member} m ON m.cooperative_id = x.cooperative_id AND m.network_id = %(network)s"
+        f" AND m.status = %(accepted)s JOIN {coop} c ON c.id = x.cooperative_id"
+    )
+    common = "x.session_id, x.cooperative_id, c.legal_form, c.headcount, c.departement, x.shared_at"
+    # Table names from the models, every value a parameter.
+    digest = "SELECT count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', {}), 0)), 0)"
+    points = digest.format(f"{common}, x.year, x.respondents") + f" FROM {session} x {joins}"
+    plans = digest.format(f"{common}, x.priority_themes::text, x.actions::text")
+    plans += f" FROM {plan} x {joins}"
+    members = f"SELECT count(*) FROM {member} WHERE network_id = %(network)s"  # noqa: S608
+    members += " AND status = %(accepted)s"
+    return f"SELECT ({points}) AS points, ({plans}) AS plans, ({members})"  # noqa: S608
+
+
+def _database_version(network, param, threshold):
+    """(members, cache key) from the database's digest (_version_sql): one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql(), {"network": network.pk, "accepted": ACCEPTED})
+        points, plans, members = cursor.fetchone()
+    data = f"{points}:{plans}:{threshold}:{translation.get_language()}"
+    digest = hashlib.sha256(data.encode()).hexdigest()
+    return members, f"network-dashboard:{network.pk}:{param}:db:{digest}"
+
+
 def dashboard(network, param=""):
-    """The dashboard of `network` for the cell named by `param` (the `filtre` parameter): three
-    queries whatever the number of cooperatives, and two more when the rows changed since the
-    last computation (see CACHE_SECONDS); ValueError for an unknown cell."""
-    members = NetworkMembership.objects.filter(network=network, status=ACCEPTED).count()
-    rows, plan_rows = _point_rows(network), _plan_rows(network)
+    """The dashboard of `network` for the cell named by `param` (the `filtre` parameter), in a
+    constant number of queries whatever the number of cooperatives: on PostgreSQL one (the
+    digest of its rows, _version_sql) when nothing changed since the last computation (see
+    CACHE_SECONDS), four more otherwise; elsewhere three, then two more. ValueError for an
+    unknown cell."""
     threshold = st.min_cooperatives()
-    cache_key = _cache_key(network, param, rows, plan_rows, threshold)
-    board = cache.get(cache_key)
-    if board is None:
-        board = _compute(network, param, rows, plan_rows, threshold)
-        if board.shown and board.themes:
-            board.radar_svg = charts.network_radar_svg(
-                board.themes, title=_("Médiane et moitié centrale des coopératives, par thème")
-            )
-            board.boxplot_svg = charts.boxplot_svg(
-                board.themes, title=_("Répartition des scores des coopératives, par thème")
-            )
-        cache.set(cache_key, board, CACHE_SECONDS)
+    if connection.vendor != "postgresql":
+        members = NetworkMembership.objects.filter(network=network, status=ACCEPTED).count()
+        rows, plan_rows = _point_rows(network), _plan_rows(network)
+        cache_key = _cache_key(network, param, rows, plan_rows, threshold)
+        board = cache.get(cache_key)
+        if board is None:
+            board = _drawn(_compute(network, param, rows, plan_rows, threshold))
+            cache.set(cache_key, board, CACHE_SECONDS)
+    else:
+        members, cache_key = _database_version(network, param, threshold)
+        board = cache.get(cache_key)
+        if board is None:
+            rows, plan_rows = _point_rows(network), _plan_rows(network)
+            board = _drawn(_compute(network, param, rows, plan_rows, threshold))
+            # Stored only if the rows did not change while they were read: a board computed
+            # from newer rows than its key names could be served later under that key, once
+            # the rows come back to it (a cooperative that joins, then leaves).
+            if _database_version(network, param, threshold)[1] == cache_key:
+                cache.set(cache_key, board, CACHE_SECONDS)
     board.network, board.members = network, members
+    return board
+
+
+def _drawn(board):
+    """The board with its server charts, drawn once with the figures they show."""
+    if board.shown and board.themes:
+        board.radar_svg = charts.network_radar_svg(
+            board.themes, title=_("Médiane et moitié centrale des coopératives, par thème")
+        )
+        board.boxplot_svg = charts.boxplot_svg(
+            board.themes, title=_("Répartition des scores des coopératives, par thème")
+        )
     return board
 
 
@@ -322,11 +409,15 @@ def _compute(network, param, rows, plan_rows, threshold):
     )
     if not board.shown:
         return board
-    selected = with_figures(list(st.cell_points(points, key).values()))
     themes = quiz.questionnaire_themes(quiz.guide_questionnaire().pk)
-    dists = st.theme_distributions(selected, [t.code for t in themes])
-    shares = st.yes_shares(selected, [s.code for t in themes for s in t.statement_list])
-    board.cooperatives = len(selected)
+    codes = tuple(s.code for t in themes for s in t.statement_list)
+    identity = {row[0]: (row[7], row[8]) for row in rows}  # respondents, time of sharing
+    selected = list(st.cell_points(points, key).values())
+    found = _session_figures(selected, identity, codes)
+    chosen = [found[p.session_id] for p in selected if p.session_id in found]
+    dists = st.theme_distributions([_Scored(s) for s, _v in chosen], [t.code for t in themes])
+    shares = st.mean_yes_shares([v for _s, v in chosen], codes)
+    board.cooperatives = len(chosen)
     board.themes = [ThemeFigure(t, dists[t.code]) for t in themes if t.code in dists]
     board.statements = [
         (t, [StatementFigure(s, shares[s.code]) for s in t.statement_list if s.code in shares])

@@ -115,6 +115,9 @@ def share_session(session, user):
             defaults={
                 "cooperative_id": session.cooperative_id,
                 "shared_by": user,
+                # Shared again: a new time of sharing, which names the row's figures
+                # (networks.figures keeps them per process under it).
+                "shared_at": timezone.now(),
                 "year": timezone.localtime(closed).year,
                 "respondents": results.respondents,
                 "theme_scores": theme_scores,

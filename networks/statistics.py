@@ -18,8 +18,9 @@ figures may be shown at all:
   (`ALLOWED_FILTERS`), never free-form, so that this check covers every figure an adviser can ask.
 """
 
+import functools
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
@@ -46,6 +47,7 @@ ALL = ()  # the cell of the whole network
 SIZE_BANDS = (("1-9", 1, 9), ("10-49", 10, 49), ("50+", 50, None))
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function read for every point of every page
 def size_band(headcount):
     for name, low, high in SIZE_BANDS:
         if headcount >= low and (high is None or headcount <= high):
@@ -108,15 +110,19 @@ def cell_points(points, key):
 
 def all_cells(points):
     """{key: frozenset of session ids} for every cell of ALLOWED_FILTERS with at least one point.
-    Two cells share a data point only when they select the same session of a cooperative."""
-    by_key = {}
-    for p in points:
-        by_key.setdefault(ALL, []).append(p)
+    Two cells share a data point only when they select the same session of a cooperative.
+    Each cell's latest point per cooperative is latest_per_cooperative's, found by ordering the
+    points once (oldest first: the last one a cooperative writes is its latest), not by
+    comparing them again in each of their five cells."""
+    by_key = {ALL: []}
+    for p in sorted(points, key=_order):
+        by_key[ALL].append(p)
         for dimension in DIMENSIONS:
-            by_key.setdefault(((dimension, p.value(dimension)),), []).append(p)
+            by_key.setdefault(((dimension, getattr(p, dimension)),), []).append(p)
     return {
-        key: frozenset(p.session_id for p in latest_per_cooperative(group).values())
+        key: frozenset({p.cooperative_id: p.session_id for p in group}.values())
         for key, group in by_key.items()
+        if group
     }
 
 
@@ -210,13 +216,32 @@ def yes_shares(points, statement_codes):
     its respondents first, then the mean across cooperatives, so that each weighs the same.
     In floats: the pages show whole percents, and Decimals cost a third of the national
     network's page."""
-    result = {}
+    codes = tuple(statement_codes)
+    return mean_yes_shares([yes_share_vector(p.statement_counts, codes) for p in points], codes)
+
+
+def yes_share_vector(statement_counts, statement_codes):
+    """One cooperative's share of « Oui » in percent among its respondents, per code of
+    `statement_codes` in order (None where nobody answered): the first half of yes_shares,
+    which networks.figures keeps per shared session so that a change of the network does not
+    decode every session's counts again."""
+    vector = []
     for code in statement_codes:
-        shares = []
-        for p in points:
-            yes, unsure, no = p.statement_counts.get(code, (0, 0, 0))
-            if yes + unsure + no:
-                shares.append(yes * 100 / (yes + unsure + no))
+        yes, unsure, no = statement_counts.get(code, (0, 0, 0))
+        total = yes + unsure + no
+        vector.append(yes * 100 / total if total else None)
+    return tuple(vector)
+
+
+def mean_yes_shares(vectors, statement_codes):
+    """The second half of yes_shares: {code: the mean of the cooperatives' shares} over
+    yes_share_vector's of the same codes, the cooperatives in the same order (same sums)."""
+    result = {}
+    if not vectors:
+        return result
+    for code, column in zip(statement_codes, zip(*vectors, strict=True), strict=True):
+        # Most columns have no gap: summed as they are, in C.
+        shares = [share for share in column if share is not None] if None in column else column
         if shares:
             result[code] = sum(shares) / len(shares)
     return result
@@ -245,8 +270,11 @@ class PlanPoint:
 MIN_COOPERATIVES_PER_ACTION = 2
 
 
-def _normal_title(title):
-    return " ".join(str(title).split()).casefold()
+@functools.lru_cache(maxsize=8192)  # the same titles on every computation of a dashboard
+def _spellings(title):
+    """(the title with its spaces normalised, that without case): how it is shown, compared."""
+    spaced = " ".join(str(title).split())
+    return spaced, spaced.casefold()
 
 
 def top_priorities(plans, limit=6):
@@ -260,16 +288,16 @@ def top_priorities(plans, limit=6):
 def top_actions(plans, limit=10):
     """[(title, number of cooperatives)]: titles planned by at least MIN_COOPERATIVES_PER_ACTION
     cooperatives, most often first; the title shown is the most common spelling."""
-    cooperatives, spellings = Counter(), {}
+    cooperatives, spellings = Counter(), defaultdict(Counter)
     for plan in plans:
         seen = set()
         for title in plan.actions:
-            normal = _normal_title(title)
+            spaced, normal = _spellings(title)
             if not normal or normal in seen:
                 continue
             seen.add(normal)
             cooperatives[normal] += 1
-            spellings.setdefault(normal, Counter())[" ".join(str(title).split())] += 1
+            spellings[normal][spaced] += 1
     rows = [
         (spellings[n].most_common(1)[0][0], count)
         for n, count in cooperatives.items()

@@ -2,14 +2,20 @@
 cooperatives (one point each), shares of « Oui », priorities and actions of shared plans, the
 fixed filters and their suppression; its door; its constant number of queries."""
 
+import datetime
+import re
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from cooperatives.models import Membership
-from networks import services
-from networks.models import NetworkMembership
-from tests.factories import MembershipFactory
+from networks import figures, services
+from networks.models import NetworkMembership, SharedSession
+from tests.factories import CooperativeFactory, MembershipFactory
 from tests.networks.builders import share, share_plan, shared_cooperative, theme_codes
 
 
@@ -165,12 +171,14 @@ def test_the_dashboard_costs_the_same_queries_for_5_or_50_cooperatives(
     client = client_as(adviser)
     client.get(url(network))  # warm the per-process questionnaire cache
     cache.clear()
-    # Session, user, the door, members, the points, the plans; computing: their figures, the
-    # guide's questionnaire.
+    # SQLite: session, user, the door, members, the points, the plans; computing: their figures
+    # (decoded by the first request: none), the guide's questionnaire. PostgreSQL: session,
+    # user, the door, the digest with the members; computing: the points, the plans, the digest
+    # again (figures.dashboard).
     with django_assert_max_num_queries(8):
         response = client.get(url(network))
     assert response.context["board"].cooperatives == count
-    # The same rows again: the computed dashboard is reused, two queries fewer.
+    # The same rows again: the computed dashboard is reused (SQLite 6, PostgreSQL 4).
     with django_assert_max_num_queries(6):
         response = client.get(url(network))
     assert response.context["board"].cooperatives == count
@@ -186,3 +194,122 @@ def test_a_cached_dashboard_never_outlives_a_change_of_its_rows(client_as, advis
     coops[1].save()
     board = client.get(url(network, "legal_form:scop")).context["board"]
     assert not board.shown  # 4 Scop now
+
+
+def test_a_dashboard_computed_again_after_a_share_reads_only_that_sessions_figures(
+    client_as, adviser, network
+):
+    coops = five_shared(network, scores=(1, 2, 3, 4, 5))
+    client = client_as(adviser)
+    client.get(url(network))
+    new = share(coops[0], 5.0, year=2026)  # the dashboard's rows changed: computed again
+    with CaptureQueriesContext(connection) as queries:
+        board = client.get(url(network)).context["board"]
+    assert board.themes[0].distribution.median == 4.0  # 5 2 3 4 5
+    read = [q["sql"] for q in queries.captured_queries if "statement_counts" in q["sql"]]
+    # The other four sessions' figures were decoded by the first request, in this process.
+    assert len(read) == 1 and re.search(rf"IN \({new.session_id}\)", read[0])
+
+
+def test_figures_a_process_keeps_are_read_again_when_another_process_shares_again(
+    client_as, adviser, network
+):
+    coops = five_shared(network, scores=(1, 2, 3, 4, 5))
+    client = client_as(adviser)
+    assert client.get(url(network)).context["board"].themes[0].distribution.maximum == 5.0
+    # Another process shares the first cooperative's session again (no signal reaches this
+    # one): a new time of sharing, as services.share_session writes it, and other figures.
+    SharedSession.objects.filter(cooperative=coops[0]).update(
+        theme_scores=dict.fromkeys(theme_codes(), 0.5),
+        shared_at=timezone.now() + datetime.timedelta(seconds=1),
+    )
+    board = client.get(url(network)).context["board"]
+    assert board.themes[0].distribution.minimum == 0.5
+
+
+def test_a_share_saved_or_deleted_in_this_process_is_forgotten_at_once(client_as, adviser, network):
+    coops = five_shared(network, scores=(1, 2, 3, 4, 5))
+    client = client_as(adviser)
+    client.get(url(network))
+    shared = coops[4].shared_sessions.get()
+    shared.theme_scores = dict.fromkeys(theme_codes(), 4.5)
+    kept = figures._FIGURES.values
+    assert any(shared.session_id in memo for memo in kept())
+    shared.save()  # the same time of sharing: only the signal tells the figures changed
+    assert not any(shared.session_id in memo for memo in kept())
+    cache.clear()  # (the page's own cache is named by the rows, which did not change)
+    assert client.get(url(network)).context["board"].themes[0].distribution.maximum == 4.5
+    shared.delete()
+    assert not any(shared.session_id in memo for memo in kept())
+
+
+CHANGES = [
+    "accept",
+    "leave",
+    "unshare",
+    "delete cooperative",
+    "delete session",
+    "edit cooperative",
+    "share again",
+    "share plan",
+    "change plan",
+    "unshare plan",
+]
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_every_change_of_the_rows_reaches_a_cached_dashboard_at_once(
+    client_as, adviser, network, change
+):
+    # On PostgreSQL the cache key is the database's digest of the rows (figures._version_sql),
+    # elsewhere the rows' own: each way a figure can change must change it.
+    coops = five_shared(network, scores=(1, 2, 3, 4, 5), headcount=12)
+    for coop in coops:
+        share_plan(coop.shared_sessions.get(), [theme_codes()[0]], ["Une action commune"])
+    newcomer = CooperativeFactory(headcount=12)
+    share(newcomer, 5.0)
+    invited = NetworkMembership.objects.create(network=network, cooperative=newcomer)
+    client = client_as(adviser)
+
+    def board():
+        return client.get(url(network)).context["board"]
+
+    before = board()
+    assert board().sessions == before.sessions == 5  # cached now
+    assert before.plans_shown and before.actions == [("Une action commune", 5)]
+    first = coops[0].shared_sessions.get()
+    if change == "accept":
+        services.answer(invited, accept=True)
+        assert board().sharing == 6
+    elif change == "leave":
+        services.leave(NetworkMembership.objects.get(network=network, cooperative=coops[0]))
+        assert not board().shown
+    elif change == "unshare":
+        services.unshare_session(first.session)
+        assert board().sharing == 4
+    elif change == "delete cooperative":
+        coops[0].delete()
+        assert board().sharing == 4
+    elif change == "delete session":
+        first.session.delete()
+        assert board().sharing == 4
+    elif change == "edit cooperative":
+        coops[0].headcount = 60  # to « 50 et plus »: the size cells change
+        coops[0].save()
+        assert {o.param for _label, group in board().options for o in group} >= {"size_band:50+"}
+    elif change == "share again":
+        SharedSession.objects.filter(pk=first.pk).update(
+            theme_scores=dict.fromkeys(theme_codes(), 0.5), shared_at=timezone.now()
+        )
+        assert board().themes[0].distribution.minimum == 0.5
+    elif change == "share plan":
+        services.unshare_plan(first.session)
+        assert not board().plans_shown  # 4 plans
+        share_plan(first, [theme_codes()[1]], ["Une action commune"])
+        assert board().actions == [("Une action commune", 5)]
+    elif change == "change plan":
+        services.share_plan(first.session, [theme_codes()[0]], ["Une autre action"])
+        assert board().actions == [("Une action commune", 4)]
+    else:
+        services.unshare_plan(first.session)
+        assert not board().plans_shown

@@ -60,6 +60,18 @@ def test_sharing_a_closed_session_stores_its_results_as_the_results_page_shows_t
     assert len(shared.statement_counts) == 30
 
 
+def test_sharing_a_session_again_gives_its_row_a_new_time_of_sharing(
+    facilitator, network, shareable
+):
+    # The time of sharing names the row's figures in each process (networks.figures keeps them
+    # under it): a second share must not keep the first one's.
+    first = services.share_session(shareable, facilitator).shared_at
+    again = services.share_session(shareable, facilitator)
+    assert SharedSession.objects.filter(session=shareable).count() == 1
+    assert again.shared_at > first
+    assert SharedSession.objects.get(session=shareable).shared_at == again.shared_at
+
+
 def test_un_sharing_deletes_the_summary_row(client_as, facilitator, network, shareable):
     client = client_as(facilitator)
     client.post(share_url(shareable), {"share": "on"})

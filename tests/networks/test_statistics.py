@@ -194,3 +194,40 @@ def test_a_year_cell_differing_from_the_network_by_one_cooperative_is_hidden():
     assert len(cells[st.ALL] - cells[(("year", 2025),)]) == 1
     shown = st.shown_cells(cells, k=5)
     assert st.ALL in shown and (("year", 2025),) not in shown
+
+
+def test_all_cells_take_each_cooperatives_latest_session_within_each_cell():
+    # all_cells orders the points once; each cell must still be cell_points' choice, the latest
+    # session of each cooperative among that cell's (a year cell's differs from the network's).
+    import random
+
+    rng = random.Random(16)
+    points = [
+        point(
+            sid,
+            rng.randrange(12),
+            legal_form=rng.choice(["scop", "scic"]),
+            band=rng.choice(["1-9", "10-49"]),
+            dep=rng.choice(["34", "30", "2A"]),
+            year=rng.choice([2024, 2025, 2026]),
+            closed=rng.choice([None, rng.randrange(50)]),
+        )
+        for sid in rng.sample(range(1, 500), 80)
+    ]
+    cells = st.all_cells(points)
+    keys = {st.ALL} | {((d, p.value(d)),) for p in points for d in st.DIMENSIONS}
+    assert set(cells) == keys
+    for key in keys:
+        expected = {p.session_id for p in st.cell_points(points, key).values()}
+        assert cells[key] == frozenset(expected), key
+
+
+def test_the_share_of_oui_in_two_halves_is_the_same_mean():
+    # yes_share_vector per cooperative (kept per session by networks.figures), then the mean:
+    # 1 in 3 and 3 in 4 → (33.33 + 75) / 2; nobody answered 1.2 in the first → 50 alone.
+    codes = ("1.1", "1.2")
+    first = st.yes_share_vector({"1.1": (1, 1, 1)}, codes)
+    second = st.yes_share_vector({"1.1": (3, 0, 1), "1.2": (1, 0, 1)}, codes)
+    assert first == (100 / 3, None) and second == (75.0, 50.0)
+    assert st.mean_yes_shares([first, second], codes) == {"1.1": (100 / 3 + 75) / 2, "1.2": 50.0}
+    assert st.mean_yes_shares([], codes) == {}
