@@ -56,6 +56,16 @@ def join_link_notices(session, token):
     return [notice for hook in JOIN_LINK_NOTICES for notice in hook(session, token)]
 
 
+# Pages of higher layers that whoever holds the join link may read, listed as plain links on the
+# thanks page and the team's results (exercises' charter of the tools' usage): each registers a
+# callable (request, session, token) -> [(text, url)], which decides who may read it.
+JOIN_LINK_PAGES = []
+
+
+def join_link_pages(request, session, token):
+    return [page for hook in JOIN_LINK_PAGES for page in hook(request, session, token)]
+
+
 def join_link(view):
     """Resolve the session of a join link; guesses are throttled like failed logins."""
 

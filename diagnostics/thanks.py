@@ -28,7 +28,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import throttle
-from diagnostics.answer_views import current_respondent, join_link, join_link_notices
+from diagnostics.answer_views import (
+    current_respondent,
+    join_link,
+    join_link_notices,
+    join_link_pages,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +70,7 @@ def _thanks_page(request, session, token, form=None, status=200):
         "token": token,
         "join_url": join_url,
         "join_notices": join_link_notices(session, token),
+        "join_pages": join_link_pages(request, session, token),
         "link_sent": _already_sent(request, session),
         "form": form or SendLinkForm(),
     }

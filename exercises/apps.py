@@ -17,3 +17,8 @@ class ExercisesConfig(AppConfig):
         from plans import theme_tools
 
         theme_tools.register(links.for_theme)
+        # The join link's pages offer the charter in force: diagnostics cannot import us either.
+        from diagnostics import answer_views
+
+        if links.join_link_pages not in answer_views.JOIN_LINK_PAGES:
+            answer_views.JOIN_LINK_PAGES.append(links.join_link_pages)

@@ -1,14 +1,19 @@
 """FICHE 6's charter of the tools' usage: members read the version in force and its history, the
 facilitator writes the draft with the team (prefilled with the guide's table), adopts it on a
-date, and revises it later as a new version."""
+date, and revises it later as a new version. Who answers by the session's join link, without an
+account, reads the version in force there too (``charter_by_link``)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cooperatives.access import get_cooperative_for
+from diagnostics.answer_views import join_link
 from exercises import services
 from exercises.access import get_charter_for
 from exercises.forms import AdoptForm, RuleFormSet
@@ -123,7 +128,7 @@ def adopt(request, slug):
         messages.error(
             request,
             _("Une révision ne peut pas être adoptée avant la version en vigueur (%(date)s).")
-            % {"date": previous.adopted_on.strftime("%d/%m/%Y")},
+            % {"date": date_format(previous.adopted_on, "j F Y")},
         )
         return redirect("exercises:charter_draft", cooperative.slug)
     services.adopt(draft, form.cleaned_data["adopted_on"])
@@ -131,3 +136,31 @@ def adopt(request, slug):
         request, _("La charte est adoptée (version %(version)s).") % {"version": draft.version}
     )
     return redirect("exercises:charter", cooperative.slug)
+
+
+@join_link
+def charter_by_link(request, session, token):
+    """The charter in force, for whoever holds a join link of one of the cooperative's sessions
+    (docs/threat-model.md: the charter is the team's notice board, meant for everyone the link
+    reached). Only the adopted version in force and what changed since the previous one: no
+    draft, no older version, no author, no other exercise and no link into the cooperative's
+    space. A members-only session keeps it to the cooperative's logged-in members."""
+    if not services.link_may_read(request, session):
+        raise PermissionDenied
+    charter = services.current_charter(session.cooperative)
+    if charter is None:
+        raise Http404
+    previous = services.previous_version(charter)
+    return render(
+        request,
+        "exercises/charter_link.html",
+        {
+            "session": session,
+            "token": token,
+            "charter": charter,
+            "rules": services.rules_by_purpose(charter),
+            "previous": previous,
+            "changes": services.differences(previous, charter) if previous else None,
+            "content": load_exercises().charter,
+        },
+    )

@@ -36,7 +36,12 @@ def quadrants():
 # The drawing: a 2×2 grid of QW×QH boxes under a header row, cards in slots of a box.
 QW, MIN_QH, TOP, LEFT = 320, 230, 34, 0
 CARD_W, CARD_H, GAP, PER_ROW = 96, 30, 8, 3
-CURRENT, TARGET = "#1f4e79", "#b35900"  # dark blue and dark orange: 7:1 and 4.8:1 on white
+# The diagram's own styles (docs/vocabulary.md § Charts): no session series looks like them, so
+# the « cible » never reads as the team's answer (orange dashed) nor the current place as the
+# mean (blue solid). Ink, solid: where the information is now (15:1 on white); crimson, short
+# dashes and an arrowhead: the target layer (7.5:1).
+CURRENT, TARGET = "#262626", "#a4174a"
+TARGET_DASH = "3 2"
 
 
 def _slot(code, index, qh):
@@ -120,7 +125,8 @@ def svg(cards):
             (x1, y1), (x2, y2) = _arrow((x, y), (tx, ty))
             parts.append(
                 f'<g class="target"><rect x="{tx}" y="{ty}" width="{CARD_W}" height="{CARD_H}" '
-                f'rx="4" fill="#fff" stroke="{TARGET}" stroke-width="2" stroke-dasharray="5 3"/>'
+                f'rx="4" fill="#fff" stroke="{TARGET}" stroke-width="2" '
+                f'stroke-dasharray="{TARGET_DASH}"/>'
                 f'<text x="{tx + 6}" y="{ty + 19}" font-size="11" fill="{TARGET}">'
                 f"{number}. {escape(_short(card.label))}</text>"
                 f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{TARGET}" '

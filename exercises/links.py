@@ -42,3 +42,20 @@ def _tool(name, cooperative):
 
 def for_theme(cooperative, theme_code):
     return [_tool(name, cooperative) for name in BY_THEME.get(theme_code, ())]
+
+
+def join_link_pages(request, session, token):
+    """The charter in force, offered on the thanks page and the team's results of a join link
+    (diagnostics.answer_views.JOIN_LINK_PAGES) when there is one the link holder may read."""
+    from exercises import services
+
+    if not services.link_may_read(request, session):
+        return []
+    if not session.cooperative.charters.adopted().exists():
+        return []
+    return [
+        (
+            _("La charte des usages numériques de la coopérative"),
+            reverse("exercises:charter_by_link", args=[token]),
+        )
+    ]

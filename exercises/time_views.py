@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -118,7 +119,7 @@ def send_arrangement(request, slug, pk):
                 title=arrangement.text,
                 step=form.cleaned_data["step"],
                 description=_("Aménagement décidé le %(date)s (compromis temporel, fiche 3).")
-                % {"date": arrangement.decided_on.strftime("%d/%m/%Y")},
+                % {"date": date_format(arrangement.decided_on, "j F Y")},
             )
         except services.NoPlanError:
             messages.error(

@@ -12,6 +12,8 @@ app_name = "exercises"
 
 prefix = "c/<slug:slug>/exercices/"
 urlpatterns = [
+    # The charter in force for whoever answers by a join link, without an account.
+    path("repondre/<str:token>/charte/", charter_views.charter_by_link, name="charter_by_link"),
     path(f"{prefix}charte/", charter_views.charter, name="charter"),
     path(f"{prefix}charte/version-<int:version>/", charter_views.version, name="charter_version"),
     path(f"{prefix}charte/commencer/", charter_views.start, name="charter_start"),

@@ -11,7 +11,7 @@ may travel beyond the team, and nobody is named here), and the meeting date if o
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from diagnostics.answer_views import join_link, member_of
+from diagnostics.answer_views import join_link, join_link_pages, member_of
 from plans import services, summary
 from plans.session_context import results_context
 
@@ -23,6 +23,7 @@ def team_results(request, session, token):
     if session.members_only and member_of(request, session) is None:
         raise PermissionDenied
     context, state = results_context(session, token=token)
+    context["join_pages"] = join_link_pages(request, session, token)
     if state.results is not None:
         analysis = services.analyse(session, state.results)
         context["analysis"] = analysis

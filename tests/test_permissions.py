@@ -136,6 +136,8 @@ CASES = [
     # The guide's exercises (issue 17): members read and add notes and cards in the meeting,
     # the facilitator writes the rest. An empty form is refused (400), nothing saved.
     ("exercises:charter", "coop", "get", MEMBER_PAGE),
+    # The charter in force for whoever holds a join link (docs/threat-model.md): like the results.
+    ("exercises:charter_by_link", "join-charter", "get", PUBLIC_PAGE),
     ("exercises:charter_version", "charter", "get", MEMBER_PAGE),
     ("exercises:charter_start", "coop", "post", FACILITATOR_ACTION),
     ("exercises:charter_draft", "charter-draft", "get", FACILITATOR_PAGE),
@@ -238,6 +240,10 @@ def build_kwargs(kind, cooperative, member):
         return {"uidb64": "MQ", "token": "x-y"}
     if kind.startswith("join"):
         session = SessionFactory(cooperative=cooperative, status="open")
+        if kind == "join-charter":
+            Charter.objects.create(
+                cooperative=cooperative, version=1, adopted_on=datetime.date(2026, 3, 1)
+            )
         return {"token": session.join_token} | ({"number": 1} if kind == "join-theme" else {})
     if kind.startswith("theme:"):
         session = SessionFactory(cooperative=cooperative, status="closed")

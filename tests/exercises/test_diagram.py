@@ -1,15 +1,19 @@
 """FICHE 2's information diagram: cards placed on the guide's 2×2 diagram (the diagnostic), a
 « cible » layer drawn in another colour with an arrow, and the change sent to the plan."""
 
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
+from diagnostics.radar import AFTER_STYLE, AGREED_STYLE, BEFORE_STYLE, MEAN_STYLE, MINE_STYLE
 from exercises import diagram
 from exercises.models import InfoCard
 from plans.models import Action
 from tests.exercises.test_time import visible_session
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def url(name, cooperative, *args):
@@ -148,7 +152,21 @@ def test_the_svg_draws_each_card_and_an_arrow_per_target_with_its_text_escaped(c
     assert drawing.count('class="card"') == 2
     assert drawing.count("<line") == 1 and 'marker-end="url(#fleche)"' in drawing
     assert "<script>" not in drawing and "&lt;script&gt;" in drawing
-    assert drawing.count('stroke-dasharray="5 3"') == 1  # the target layer, another colour
+    # The target layer: another colour and its own short dashes (docs/vocabulary.md).
+    assert drawing.count(f'stroke-dasharray="{diagram.TARGET_DASH}"') == 1
+    assert drawing.count(f'stroke="{diagram.TARGET}"') == 2  # the dashed copy and its arrow
+
+
+def test_the_diagrams_styles_are_no_session_series_styles():
+    """docs/vocabulary.md: a style is never reused for another meaning — the « cible » must not
+    look like the team's answer (orange dashed) nor the current place like the mean (blue)."""
+    series = [MEAN_STYLE, AGREED_STYLE, MINE_STYLE, AFTER_STYLE, BEFORE_STYLE]
+    assert diagram.CURRENT not in {s["color"] for s in series}
+    assert diagram.TARGET not in {s["color"] for s in series}
+    assert diagram.TARGET_DASH not in {s["dash"] for s in series}
+    legend = (ROOT / "docs" / "vocabulary.md").read_text()
+    assert f"`{diagram.TARGET}`" in legend and f"`{diagram.TARGET_DASH}`" in legend
+    assert f"`{diagram.CURRENT}`" in legend
 
 
 def test_a_quadrant_with_many_cards_grows_so_none_spills_into_the_next(cooperative):

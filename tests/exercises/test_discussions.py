@@ -45,7 +45,7 @@ def test_a_discussion_is_recorded_and_members_read_it_over_time(
         url("discussion_new", cooperative), GOOD | {"held_on": "2026-06-01", "theme": "Visio"}
     )
     listing = client_as(member).get(url("discussions", cooperative)).content.decode()
-    assert listing.index("1 juin 2026") < listing.index("4 mai 2026")  # the latest first
+    assert listing.index("01/06/2026") < listing.index("04/05/2026")  # latest first, numeric
     page = client_as(member).get(url("discussion", cooperative, discussion.pk)).content.decode()
     assert "Pas de message après 19 h." in page
     assert "Un point sur la charge de travail est-il fait régulièrement ?" in page
