@@ -17,6 +17,10 @@ class ExercisesConfig(AppConfig):
         from plans import theme_tools
 
         theme_tools.register(links.for_theme)
+        # The compte rendu page shows what the team filled, as the PDF does.
+        from exercises import report
+
+        theme_tools.register_summary_section(report.summary_section)
         # The join link's pages offer the charter in force: diagnostics cannot import us either.
         from diagnostics import answer_views
 

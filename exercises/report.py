@@ -2,6 +2,7 @@
 only what the team has filled, in a bounded number of queries."""
 
 from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from cooperatives.models import Cooperative
@@ -60,6 +61,15 @@ def chapter(cooperative):
             "discussions": discussions,
         }
     }
+
+
+def summary_section(cooperative):
+    """The exercises' section of the compte rendu page (plans.theme_tools), "" when nothing was
+    filled: the same chapter as the PDF's, with links to each exercise's page."""
+    context = chapter(cooperative)
+    if not context:
+        return ""
+    return render_to_string("exercises/_summary.html", {"cooperative": cooperative, **context})
 
 
 def export(cooperative):

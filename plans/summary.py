@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-from plans import priorities, services
+from plans import priorities, services, theme_tools
 from plans.views import _analysis, _context, with_visible_results
 
 #: Actions listed on page 1 of the PDF, which must stay one page whatever the plan's length.
@@ -66,6 +66,13 @@ def summary_of(session, analysis, actions=None):
 @login_required
 @with_visible_results(facilitator=False)
 def summary(request, session, membership, submitted):
-    """The compte rendu as a page: members and facilitators, once the final results show."""
+    """The compte rendu as a page: members and facilitators, once the final results show, with
+    the sections higher layers add (the guide's exercises the team filled, as in the PDF). Not
+    the join link's results: those stay the session's aggregate and decisions."""
     summary = summary_of(session, _analysis(session, submitted))
-    return render(request, "plans/summary.html", _context(session, membership, summary=summary))
+    sections = theme_tools.summary_sections(session.cooperative)
+    return render(
+        request,
+        "plans/summary.html",
+        _context(session, membership, summary=summary, summary_sections=sections),
+    )

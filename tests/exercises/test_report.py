@@ -4,6 +4,10 @@ none otherwise), the charter's own PDF, user text escaped and no fetch beyond st
 import datetime
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from diagnostics import scoring
 from exercises import services
@@ -107,3 +111,83 @@ def test_the_cooperatives_data_export_holds_what_the_team_wrote(
     assert exported["charters"][0]["adopted_on"] == "2026-03-12"
     assert exported["charters"][0]["rules"][0]["hours"] == "8 h – 19 h"
     assert exported["discussions"][0]["theme"] == "Charge"
+
+
+def summary_page(client, session):
+    url = reverse("plans:summary", args=[session.cooperative.slug, session.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_compte_rendu_page_shows_the_exercises_the_team_filled(
+    client_as, member, cooperative, other_cooperative
+):
+    session = visible_session(cooperative)
+    client = client_as(member)
+    assert 'id="exercices"' not in summary_page(client, session)  # nothing filled: no section
+    adopted_charter(cooperative)
+    cooperative.info_cards.create(
+        label="Planning des interventions", channel="mail", place="op-impose", target="op-libre"
+    )
+    TimeNote.objects.create(
+        cooperative=cooperative, dimension="marche", kind="constraint", text="<b>Clients</b>"
+    )
+    Arrangement.objects.create(
+        cooperative=cooperative,
+        text="Une journée sans téléphone",
+        decided_on=datetime.date(2026, 4, 2),
+    )
+    Discussion.objects.create(
+        cooperative=cooperative,
+        held_on=datetime.date(2026, 5, 4),
+        theme="Charge",
+        decisions="Essai",
+    )
+    TimeNote.objects.create(  # another cooperative's board never reaches this page
+        cooperative=other_cooperative, dimension="marche", kind="constraint", text="VOISINE"
+    )
+    html = summary_page(client, session)
+    assert 'id="exercices"' in html
+    assert "Charte des usages numériques, version 1 adoptée le 12 mars 2026" in html
+    assert 'class="info-diagram"' in html and "Planning des interventions" in html
+    assert "&lt;b&gt;Clients&lt;/b&gt;" in html and "<b>Clients</b>" not in html
+    assert "Une journée sans téléphone — décidé le 2 avril 2026" in html
+    assert "04/05/2026" in html  # the discussions' table: a numeric date
+    assert "VOISINE" not in html
+
+
+def test_the_join_links_results_carry_no_exercise_but_the_charters_link(cooperative):
+    """The compte rendu's exercises are the cooperative's: the join link's results (anyone the
+    link reached) show the decisions only, and offer the charter by its own page."""
+    session = visible_session(cooperative)
+    adopted_charter(cooperative)
+    TimeNote.objects.create(
+        cooperative=cooperative, dimension="marche", kind="constraint", text="NOTE-DU-TABLEAU"
+    )
+    html = Client().get(reverse("plans:team_results", args=[session.join_token])).content.decode()
+    assert "NOTE-DU-TABLEAU" not in html and 'id="exercices"' not in html
+    assert reverse("exercises:charter_by_link", args=[session.join_token]) in html
+
+
+def test_the_compte_rendu_pages_exercises_take_a_constant_number_of_queries(
+    client_as, member, cooperative
+):
+    session = visible_session(cooperative)
+    client = client_as(member)
+    adopted_charter(cooperative)
+
+    def queries_with(n):
+        for i in range(n):
+            cooperative.info_cards.create(label=f"Info {i}", channel="mail", place="op-libre")
+            TimeNote.objects.create(
+                cooperative=cooperative, dimension="marche", kind="leeway", text=f"Marge {i}"
+            )
+            Discussion.objects.create(
+                cooperative=cooperative, held_on=datetime.date(2026, 1, 1 + i), theme=f"T{i}"
+            )
+        with CaptureQueriesContext(connection) as captured:
+            summary_page(client, session)
+        return len(captured)
+
+    assert queries_with(2) == queries_with(18)
