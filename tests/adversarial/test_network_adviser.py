@@ -205,3 +205,16 @@ def test_un_sharing_takes_the_session_out_of_the_network_at_once(
     services.share_session(closed, facilitator)
     services.unshare_session(closed)
     assert not SharedSession.objects.of_network(network).exists()
+
+
+def test_the_granted_page_of_a_small_team_shows_no_statements_count(
+    client_as, adviser, network, cooperative, closed, granted
+):
+    """A team of three (its k): per-statement « Oui / ? / Non » counts would tell the adviser
+    how nearly each person answered. The grant shows a theme's score and share of « ? » only."""
+    page = client_as(adviser).get(session_page(network, cooperative, closed)).content.decode()
+    statements = [s for t in closed.questionnaire.themes.all() for s in t.statements.all()]
+    assert len(statements) == 30
+    for statement in statements:
+        assert statement.text not in page, statement.code
+    assert "data-statement" not in page
