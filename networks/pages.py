@@ -27,11 +27,16 @@ def render_on_members_page(request, cooperative, membership):
     grants = list(cooperative.adviser_grants.select_related("adviser__user", "adviser__network"))
     granted = {g.adviser_id for g in grants}
     advisers = [a for a in services.advisers_for(cooperative) if a.pk not in granted]
+    # A shared session counts in every network the cooperative is in: accepting an invitation
+    # hands the new network what is already shared, which the page says by its button.
+    invited = any(m.status == NetworkMembership.Status.INVITED for m in memberships)
+    already_shared = cooperative.shared_sessions.count() if invited else 0
     return render_to_string(
         "networks/includes/members_section.html",
         {
             "cooperative": cooperative,
             "memberships": memberships,
+            "already_shared": already_shared,
             "grants": grants,
             "advisers": advisers,
         },
