@@ -191,3 +191,24 @@ class PlaceForm(forms.Form):
         if data.get("layer") == "place" and not data.get("quadrant"):
             raise ValidationError(_("Choisissez où placer cette information."), code="required")
         return data
+
+
+class CompareForm(forms.Form):
+    """Two states of a board to put side by side: recorded ones (their ids) or the board now."""
+
+    avant = forms.ChoiceField(label=_("Avant"))
+    apres = forms.ChoiceField(label=_("Après"))
+
+    def __init__(self, *args, states, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("avant", "apres"):
+            self.fields[name].choices = states
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "Cet état n’existe pas : choisissez-en un de la liste."
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("avant") and data.get("avant") == data.get("apres"):
+            raise ValidationError(_("Choisissez deux états différents."))
+        return data

@@ -238,3 +238,41 @@ class InfoCard(models.Model):
     def moves(self):
         """The card changes « statut » on the target layer."""
         return bool(self.target) and self.target != self.place
+
+
+# --- Comparing the boards over time -----------------------------------------------------------
+
+
+class BoardSnapshot(models.Model):
+    """« Enregistrer l'état du tableau »: a dated copy of the information diagram or of the time
+    board, so the team compares it later (« refaire l'exercice », issue 17's « compared over
+    time »), as the charter's versions are. A copy, not a link: the cards and notes move on."""
+
+    class Board(models.TextChoices):
+        DIAGRAM = "diagram", _("Diagramme de l’information")
+        TIME = "time", _("Compromis temporel")
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="board_snapshots"
+    )
+    board = models.CharField(_("tableau"), max_length=8, choices=Board.choices)
+    taken_on = models.DateField(_("état du"), default=timezone.localdate)
+    # The board's items as plain values (exercises.snapshots.board_data): never user objects.
+    data = models.JSONField(default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("état enregistré d’un tableau")
+        verbose_name_plural = _("états enregistrés des tableaux")
+        ordering = ["cooperative", "board", "-taken_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(board__in=["diagram", "time"]), name="board_snapshot_board_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.board} {self.taken_on}"

@@ -74,7 +74,7 @@ def summary_section(cooperative):
 
 def export(cooperative):
     """{"exercises": {...}}: everything the team wrote in the exercises, for the cooperative's
-    data export (reports.cooperative_data). Six queries."""
+    data export (reports.cooperative_data). Seven queries."""
     charters = cooperative.charters.prefetch_related("rules").order_by("version")
     return {
         "exercises": {
@@ -111,6 +111,11 @@ def export(cooperative):
             "information_diagram": [
                 {"information": c.label, "channel": c.channel, "place": c.place, "target": c.target}
                 for c in cooperative.info_cards.all()
+            ],
+            # The boards' recorded states (compared over time): the copies as they were stored.
+            "board_states": [
+                {"board": s.board, "taken_on": s.taken_on.isoformat(), "data": s.data}
+                for s in cooperative.board_snapshots.order_by("board", "taken_on", "pk")
             ],
         }
     }

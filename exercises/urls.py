@@ -5,6 +5,7 @@ from exercises import (
     diagram_views,
     discussion_views,
     projection_views,
+    snapshot_views,
     time_views,
 )
 
@@ -58,6 +59,31 @@ urlpatterns = [
         f"{prefix}diagramme/cartes/<int:pk>/retirer/", diagram_views.delete_card, name="card_delete"
     ),
     path(f"{prefix}diagramme/cartes/<int:pk>/au-plan/", diagram_views.send_card, name="card_send"),
+    # « Enregistrer l'état du tableau », then two states side by side (compared over time).
+    path(
+        f"{prefix}diagramme/etats/",
+        snapshot_views.history,
+        {"board": "diagram"},
+        name="diagram_history",
+    ),
+    path(
+        f"{prefix}diagramme/etats/enregistrer/",
+        snapshot_views.take,
+        {"board": "diagram"},
+        name="diagram_snapshot",
+    ),
+    path(
+        f"{prefix}compromis-temporel/etats/",
+        snapshot_views.history,
+        {"board": "time"},
+        name="time_history",
+    ),
+    path(
+        f"{prefix}compromis-temporel/etats/enregistrer/",
+        snapshot_views.take,
+        {"board": "time"},
+        name="time_snapshot",
+    ),
     path(f"{prefix}discussions/", discussion_views.discussions, name="discussions"),
     path(f"{prefix}discussions/nouvelle/", discussion_views.discussion_new, name="discussion_new"),
     path(f"{prefix}discussions/<int:pk>/", discussion_views.discussion, name="discussion"),

@@ -9,7 +9,15 @@ import pytest
 from django.urls import reverse
 
 from exercises import services
-from exercises.models import Arrangement, Charter, CharterRule, Discussion, InfoCard, TimeNote
+from exercises.models import (
+    Arrangement,
+    BoardSnapshot,
+    Charter,
+    CharterRule,
+    Discussion,
+    InfoCard,
+    TimeNote,
+)
 from plans.models import Action
 from tests.exercises.test_report import report_html
 from tests.exercises.test_time import visible_session
@@ -170,3 +178,30 @@ def test_another_cooperatives_compte_rendu_never_carries_the_victims_exercises(
     html = report_html(session)
     assert "Nôtre" in html
     assert SECRET not in html
+
+
+def test_an_outsider_neither_reads_nor_records_nor_compares_with_the_victims_board_states(
+    client_as, attacker, victim, cooperative
+):
+    """The boards compared over time: the victim's recorded states are not shown, not taken,
+    and cannot be named in the attacker's own comparison."""
+    theirs = BoardSnapshot.objects.create(
+        cooperative=cooperative,
+        board="diagram",
+        data={"cards": [{"label": SECRET, "channel": "", "place": "op-impose", "target": ""}]},
+    )
+    user, own = attacker
+    client = client_as(user)
+    for name in ("diagram_history", "time_history"):
+        response = client.get(reverse(f"exercises:{name}", args=[cooperative.slug]))
+        assert response.status_code == 404
+    for name in ("diagram_snapshot", "time_snapshot"):
+        assert client.post(reverse(f"exercises:{name}", args=[cooperative.slug])).status_code == 404
+    InfoCard.objects.create(cooperative=own, label="Le mien", channel="", place="op-libre")
+    client.post(reverse("exercises:diagram_snapshot", args=[own.slug]))
+    response = client.get(
+        reverse("exercises:diagram_history", args=[own.slug]),
+        {"avant": theirs.pk, "apres": "maintenant"},
+    )
+    assert response.status_code == 400 and SECRET not in response.content.decode()
+    assert BoardSnapshot.objects.filter(cooperative=cooperative).count() == 1
