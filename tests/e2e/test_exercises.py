@@ -173,3 +173,56 @@ def test_the_projection_refreshes_itself_and_can_be_paused(
         "aria-pressed", "true"
     )  # the pause lasts for the tab
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
+def test_the_boards_over_time_the_compte_rendu_and_the_charter_by_link_pass_axe(
+    open_context, live_server, facilitator, cooperative, artifacts, viewport
+):
+    """Round 2 of issue 17: the recorded states side by side, the compte rendu page with the
+    exercises' section, and the charter a member reads from the join link without an account."""
+    from exercises import snapshots
+    from tests.exercises.test_time import visible_session
+
+    session = visible_session(cooperative)
+    draft = services.start_draft(cooperative, facilitator)
+    services.adopt(draft, datetime.date(2026, 3, 1))
+    card = InfoCard.objects.create(
+        cooperative=cooperative,
+        label="Planning des interventions",
+        channel="mail",
+        place="op-impose",
+    )
+    TimeNote.objects.create(
+        cooperative=cooperative, dimension="marche", kind="constraint", text="Clients pressés"
+    )
+    snapshots.take(cooperative, "diagram", facilitator)
+    snapshots.take(cooperative, "time", facilitator)
+    card.place, card.target = "vie-impose", "vie-libre"
+    card.save()
+    context = open_context(viewport=viewport)
+    log_in(context, live_server, facilitator)
+    page = context.new_page()
+    audit = A11yAudit()
+    base = f"{live_server.url}/c/{cooperative.slug}/"
+    for path in (
+        "exercices/diagramme/etats/",
+        "exercices/compromis-temporel/etats/",
+        f"sessions/{session.pk}/compte-rendu/",
+    ):
+        page.goto(base + path)
+        assert page.url.endswith(path), page.url
+        audit.check(page, f"{viewport['width']}")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+    page.goto(base + "exercices/diagramme/etats/")
+    expect(page.locator("#board-changes [data-change='moved']")).to_have_count(1)
+    page.screenshot(path=artifacts / f"exercises-history-{viewport['width']}.png", full_page=True)
+    context.close()
+    anonymous = open_context(viewport=viewport)
+    page = anonymous.new_page()
+    page.goto(f"{live_server.url}/repondre/{session.join_token}/charte/")
+    expect(page.locator("h1")).to_have_text("Charte des usages numériques")
+    audit.check(page, f"link {viewport['width']}")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    audit.assert_clean()
+    anonymous.close()
