@@ -1,11 +1,18 @@
-"""An adviser who wants one cooperative's figures does not need two cells of the dashboard: the
+"""Two attacks of an adviser who wants one cooperative's figures that the pairwise check of
+networks.statistics.shown_cells does not see (findings i-1 and i-3 in /work/issues/16-plan.md).
+
+i-1: an adviser does not need two cells of the dashboard: the
 same cell read twice, before and after one cooperative leaves (its status « A quitté le réseau »
 is on the network's list) or shares, differs by exactly that cooperative. The network's share
 of « Oui » per statement is a mean across cooperatives, and the CSV gives it to one decimal, so
 n × before − (n − 1) × after is the leaver's own share of « Oui », statement by statement: for a
 team of five, its exact counts.
 
-These tests are that attack. They fail today (the figures follow every share at once, see
+i-3: three cells, each shown and each pair of them passing the check: when no Scop of the network
+has 50 people or more, « tout le réseau » − « Scop » − « 50 et plus » is every other cooperative,
+in sums (a cell's count × its mean share of « Oui »); with one such cooperative, it is its own.
+
+These tests are those attacks. They fail today (the figures follow every share at once, see
 docs/threat-model.md § Known limits and /work/issues/16-plan.md « Findings by i »): they are
 marked xfail(strict) so that the fix, when it lands in networks.figures, has to remove the mark."""
 
@@ -72,3 +79,57 @@ def test_reading_the_csv_before_and_after_one_cooperative_shares_gives_none_of_i
     shared_cooperative(network, 4.0, counts=TARGET)
     after_share = yes_shares(client, network)
     assert not rebuilds_the_target(recovered(after_share, before_share))
+
+
+# i-3: twelve cooperatives and the target, one shared session each; only the target is neither
+# a Scop nor of 50 people or more. (legal form, headcount, département, year)
+TWELVE = [
+    ("cae", 60, "11", 2024),
+    ("scop", 5, "30", 2026),
+    ("scop", 20, "11", 2025),
+    ("scop", 20, "30", 2025),
+    ("cae", 60, "34", 2025),
+    ("scic", 60, "30", 2025),
+    ("scop", 20, "30", 2025),
+    ("scic", 60, "31", 2026),
+    ("scic", 60, "34", 2026),
+    ("scop", 5, "31", 2025),
+    ("scop", 20, "11", 2024),
+    ("scop", 20, "11", 2024),
+]
+SHARES = [(1, 1, 1), (2, 1, 2), (3, 1, 1), (1, 3, 1), (0, 2, 3), (2, 2, 1)]
+
+
+def cell(client, network, filtre):
+    url = reverse("reports:network_csv", args=[network.slug])
+    response = client.get(f"{url}?filtre={filtre}" if filtre else url)
+    assert response.status_code == 200
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert not any(line.startswith("Masqué") for line in lines), filtre  # the cell is shown
+    count = next(int(line.split(";")[1]) for line in lines if line.startswith("Coopératives dans"))
+    rows = [line.split(";") for line in lines if line.startswith("Affirmation;")]
+    return count, {row[1]: float(row[-1].replace(",", ".")) for row in rows}
+
+
+@pytest.mark.xfail(strict=True, reason="finding i-3: three shown cells isolate a cooperative")
+def test_the_whole_network_minus_two_disjoint_cells_gives_none_of_the_one_left(
+    client_as, adviser, network
+):
+    for i, (form, headcount, departement, year) in enumerate(TWELVE):
+        shared_cooperative(
+            network, 3.0, counts=SHARES[i % len(SHARES)], year=year,
+            legal_form=form, headcount=headcount, departement=departement,
+        )  # fmt: skip
+    shared_cooperative(
+        network, 4.0, counts=TARGET, year=2025, legal_form="cae", headcount=5, departement="30"
+    )
+    client = client_as(adviser)
+    whole, scop, large = (
+        cell(client, network, f) for f in ("", "legal_form:scop", "size_band:50%2B")
+    )
+    assert (whole[0], scop[0], large[0]) == (13, 7, 5)
+    estimate = {
+        code: whole[0] * whole[1][code] - scop[0] * scop[1][code] - large[0] * large[1][code]
+        for code in whole[1]
+    }
+    assert not rebuilds_the_target(estimate)
