@@ -206,7 +206,8 @@ def test_no_page_pdf_or_csv_shows_the_placeholder_an_address_for_a_name_or_a_ban
         expected = {"plans:results", "plans:plan", "followup:dashboard", "plans:summary"}
         if who == facilitator.email:
             expected |= {
-                "reports:pdf", "reports:results_csv", "reports:plan_csv", "plans:consolidate",
+                "reports:pdf", "reports:paper_quiz", "reports:results_csv", "reports:plan_csv",
+                "plans:consolidate",
                 "followup:compare", "plans:action_edit", "diagnostics:session_edit",
             }  # fmt: skip
         if who == "anonymous":
