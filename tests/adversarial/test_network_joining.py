@@ -42,3 +42,21 @@ def test_without_a_shared_session_the_invitation_says_nothing_will_be_shared(
     page = members_page(client_as(facilitator), cooperative)
     assert "déjà partagée" not in page
     assert "Accepter" in page
+
+
+def test_rejoining_a_network_one_left_says_the_shares_kept_will_count_again(
+    client_as, adviser, facilitator, cooperative, network
+):
+    """Leaving keeps the cooperative's shares (they only stop counting): an adviser who invites
+    it back must not get them back unannounced."""
+    share(cooperative, 3.0)
+    membership = NetworkMembership.objects.get(network=network, cooperative=cooperative)
+    client = client_as(facilitator)
+    client.post(reverse("networks:leave", args=[cooperative.slug, membership.pk]))
+    client_as(adviser).post(
+        reverse("networks:invite", args=[network.slug]), {"cooperative": cooperative.slug}
+    )
+    membership.refresh_from_db()
+    assert membership.status == "invited"
+    page = members_page(client_as(facilitator), cooperative)
+    assert "votre session déjà partagée comptera aussitôt dans ses chiffres" in page
