@@ -129,9 +129,8 @@ def test_open_mode_is_announced_on_every_answer_page_and_shows_small_teams_resul
         reverse("answers:theme", args=[session.join_token, 1]),
         reverse("answers:review", args=[session.join_token]),
     ):
-        assert (
-            "Mode ouvert : vos réponses ne sont pas anonymes" in client.get(path).content.decode()
-        )
+        page = client.get(path).content.decode()
+        assert "Mode ouvert\u00a0: vos réponses ne sont pas anonymes" in page
     make_respondent(session, "Y" * 30)
     make_respondent(session, "N" * 30)
     services.close_session(session)

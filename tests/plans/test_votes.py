@@ -24,7 +24,7 @@ def test_the_join_link_points_to_the_pad_while_a_vote_is_open_and_not_after(proj
     assert "votez ici" not in phones[0].get(url("start", session)).content.decode()
     projector.post(coop_url("plans:vote_open", session), {"kind": "priorities"})
     page = phones[0].get(url("start", session)).content.decode()
-    assert f'href="{pad_url(session)}"' in page and "Un vote est en cours : votez ici" in page
+    assert f'href="{pad_url(session)}"' in page and "Un vote est en cours\u00a0: votez ici" in page
     vote = Vote.objects.get(session=session)
     projector.post(coop_url("plans:vote_close", session, vote.pk))
     assert "votez ici" not in phones[0].get(url("start", session)).content.decode()
