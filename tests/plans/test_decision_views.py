@@ -283,13 +283,15 @@ def test_the_summary_and_the_team_results_cost_the_same_queries_for_3_and_60(
     member_client = client_as(member)
     member_client.get(plan_url("summary", visible_session))  # warm the per-process caches
     # Login session, user, membership, session, participation (page and stepper), consolidated
-    # answers, actions, chosen priorities, the stepper's progress: whatever the team's size.
-    with django_assert_max_num_queries(11):
+    # answers, actions, chosen priorities, the stepper's progress, and whether any of the guide's
+    # exercises was filled (exercises.report: one query when none): whatever the team's size.
+    with django_assert_max_num_queries(12):
         assert member_client.get(plan_url("summary", visible_session)).status_code == 200
     link = reverse("plans:team_results", args=[visible_session.join_token])
     client.logout()
     client.get(link)
     # Session by its key, participation, consolidated answers, actions, chosen priorities, and
-    # the (anonymous) session lookup: whatever the team's size.
-    with django_assert_max_num_queries(6):
+    # the (anonymous) session lookup, and whether a charter is in force (the link to it,
+    # exercises.links.join_link_pages): whatever the team's size.
+    with django_assert_max_num_queries(7):
         assert client.get(link).status_code == 200
