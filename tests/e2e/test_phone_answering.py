@@ -18,6 +18,7 @@ FIRST_SCREEN = """() => {
   const box = first.querySelector(".choices").getBoundingClientRect();
   return {bottom: box.bottom, scrollY: window.scrollY, width: document.documentElement.scrollWidth};
 }"""
+WHOLE = "(e) => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1"
 
 
 def test_a_phone_answers_every_theme_from_its_first_screen(
@@ -37,6 +38,8 @@ def test_a_phone_answers_every_theme_from_its_first_screen(
         assert screen["scrollY"] == 0
         assert screen["bottom"] <= PHONE["height"], (number, screen)
         assert screen["width"] <= PHONE["width"], (number, screen)
+        # The session's title wraps in the slim header: whole, never cut to « Diagnostic QVT e… ».
+        assert page.locator(".answer-header-title").evaluate(WHOLE), number
         unsure = page.get_by_role("radio", name="Je ne sais pas", exact=True)
         expect(unsure).to_have_count(5)
         expect(page.get_by_role("radio", name="Oui", exact=True)).to_have_count(5)
