@@ -47,3 +47,12 @@ def test_no_mark_can_start_a_line_on_any_page_of_the_members_journey(client, ope
     assert "Réunion d’équipe prévue le 8 décembre 2026" in pages["thanks"].content.decode()
     found = {name: breakable_places(page) for name, page in pages.items()}
     assert found == {name: [] for name in pages}
+
+
+def test_my_answers_names_the_unsure_answer_in_words_beside_the_guides_mark(client, open_session):
+    start(client, open_session)
+    for number in range(1, 7):
+        answer_theme(client, open_session, number, "UYNYN")
+    page = client.get(url("mine", open_session)).content.decode()
+    unsure = '<span aria-hidden="true">?</span><span class="visually-hidden">Je ne sais pas</span>'
+    assert page.count(unsure) == 6  # one « ? » a theme, read out as « Je ne sais pas »
