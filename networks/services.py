@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from diagnostics import scoring
+from networks import figures
 from networks.models import Adviser, AdviserGrant, NetworkMembership, SharedPlan, SharedSession
 
 Status = NetworkMembership.Status
@@ -42,6 +43,8 @@ def answer(membership, accept):
     )
     if updated:
         membership.status, membership.answered_at = status, now
+        if accept:  # an UPDATE sends no signal (networks.apps): its rows count from now
+            figures.refresh_later([membership.network_id])
     return bool(updated)
 
 
@@ -86,6 +89,18 @@ def shareable_reason(session):
             "elle ne peut pas être partagée."
         )
     return None
+
+
+def readable_outside(session, submitted):
+    """Whether a session's results may be read outside its cooperative (by an adviser it
+    granted, as its sharing does): closed, shown, and from at least its own k sheets. An
+    open-mode session shows its results to its team below k (the team chose to answer without
+    anonymity among itself), which is no reason to show them to anyone else."""
+    if not scoring.final_results_visible(session, submitted):
+        return False
+    if session.results_snapshot is not None:
+        submitted = session.results_snapshot["respondents"]
+    return submitted >= session.anonymity_threshold
 
 
 def summary_of(results):

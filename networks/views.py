@@ -191,14 +191,15 @@ def adviser_invitation(request, token):
 
 @login_required
 def cooperative(request, slug, cooperative_slug):
-    """What a cooperative granted this adviser: its closed sessions whose results are shown,
-    each leading to its results, priorities and plan (read only, never answers or sheets)."""
+    """What a cooperative granted this adviser: its closed sessions whose results are shown and
+    passed their own k (services.readable_outside), each leading to its results, priorities
+    and plan (read only, never answers or sheets)."""
     network, adviser, coop = get_granted_cooperative_for(request, slug, cooperative_slug)
     closed = list(coop.sessions.filter(status="closed").order_by("-closed_at"))
     sessions = [
         session
         for session, counts in scoring.participation_by_session(closed)
-        if scoring.final_results_visible(session, counts.submitted)
+        if services.readable_outside(session, counts.submitted)
     ]
     return render(
         request,

@@ -62,9 +62,11 @@ def adviser_session(request, slug, cooperative_slug, pk):
     network, adviser, cooperative = get_granted_cooperative_for(request, slug, cooperative_slug)
     session = get_object_or_404(cooperative.sessions.select_related("cooperative"), pk=pk)
     state = scoring.results_state(session)
-    # Only what the cooperative's final results show: a session still open, or below its k,
-    # is the same 404 as a missing one (an adviser learns nothing of work in progress).
-    if not (session.is_closed and state.results is not None):
+    # Only what the cooperative's final results show, from at least its own k sheets (open
+    # mode included): a session still open, or below its k, is the same 404 as a missing one.
+    if state.results is None or not network_services.readable_outside(
+        session, state.participation.submitted
+    ):
         raise Http404(_("Session introuvable."))
     chosen = priorities.chosen(session)
     actions = session.actions.select_related("theme").order_by("theme__order", "position", "pk")

@@ -218,3 +218,20 @@ def test_the_granted_page_of_a_small_team_shows_no_statements_count(
     for statement in statements:
         assert statement.text not in page, statement.code
     assert "data-statement" not in page
+
+
+def test_a_granted_adviser_reads_no_open_mode_session_below_its_k(
+    client_as, adviser, network, cooperative, granted
+):
+    """A team of two that chose to answer in open mode sees its results among itself; the
+    adviser is not of the team. Below its k the session never leaves the cooperative (it cannot
+    be shared either): not listed, and its page is the same 404 as a missing one."""
+    session = SessionFactory(
+        cooperative=cooperative, status="closed", open_mode=True, title="Entre nous deux"
+    )
+    make_respondent(session, "Y" * 30)
+    make_respondent(session, "N" * 30)
+    client = client_as(adviser)
+    listing = client.get(cooperative_page(network, cooperative)).content.decode()
+    assert "Entre nous deux" not in listing
+    assert client.get(session_page(network, cooperative, session)).status_code == 404
