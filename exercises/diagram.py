@@ -3,6 +3,7 @@ drawn as SVG by a pure function (the page without JavaScript, and the compte ren
 card at its current place, and on the « cible » layer, in another colour, a dashed copy at its
 target place with an arrow from the one to the other. The same cards are listed in a table."""
 
+import textwrap
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -35,7 +36,10 @@ def quadrants():
 
 # The drawing: a 2×2 grid of QW×QH boxes under a header row, cards in slots of a box.
 QW, MIN_QH, TOP, LEFT = 320, 230, 34, 0
-CARD_W, CARD_H, GAP, PER_ROW = 96, 30, 8, 3
+# Two cards a row, each label written whole over as many lines as it needs (docs/vocabulary.md:
+# a label is never a cut excerpt); every card of a drawing gets the height of the tallest.
+CARD_W, CARD_H, GAP, PER_ROW = 148, 30, 8, 2
+LINE_CHARS, LINE_H = 24, 13  # at 11 px, 24 characters fit in the card's 136 px of text
 # The diagram's own styles (docs/vocabulary.md § Charts): no session series looks like them, so
 # the « cible » never reads as the team's answer (orange dashed) nor the current place as the
 # mean (blue solid). Ink, solid: where the information is now (15:1 on white); crimson, short
@@ -44,32 +48,40 @@ CURRENT, TARGET = "#262626", "#a4174a"
 TARGET_DASH = "3 2"
 
 
-def _slot(code, index, qh):
+def _slot(code, index, qh, card_h=CARD_H):
     u, m = AXES[code]
     col, row = index % PER_ROW, index // PER_ROW
     x = LEFT + m * QW + GAP + col * (CARD_W + GAP)
-    y = TOP + u * qh + 44 + row * (CARD_H + GAP)
+    y = TOP + u * qh + 44 + row * (card_h + GAP)
     return x, y
 
 
-def _arrow(start, end):
+def _lines(number, label):
+    return textwrap.wrap(f"{number}. {label}", LINE_CHARS, break_long_words=True) or [""]
+
+
+def _text(x, y, lines, color):
+    return "".join(
+        f'<text x="{x + 6}" y="{y + 19 + i * LINE_H}" font-size="11" fill="{color}">'
+        f"{escape(line)}</text>"
+        for i, line in enumerate(lines)
+    )
+
+
+def _arrow(start, end, card_h=CARD_H):
     """From the edge of the card to the edge of its target copy, so the line never crosses the
     card's own words: along the axis where they are furthest apart."""
     (x, y), (tx, ty) = start, end
     dx, dy = tx - x, ty - y
     if abs(dx) >= abs(dy):
         return (
-            (x + CARD_W if dx > 0 else x, y + CARD_H / 2),
-            (tx if dx > 0 else tx + CARD_W, ty + CARD_H / 2),
+            (x + CARD_W if dx > 0 else x, y + card_h / 2),
+            (tx if dx > 0 else tx + CARD_W, ty + card_h / 2),
         )
     return (
-        (x + CARD_W / 2, y + CARD_H if dy > 0 else y),
-        (tx + CARD_W / 2, ty if dy > 0 else ty + CARD_H),
+        (x + CARD_W / 2, y + card_h if dy > 0 else y),
+        (tx + CARD_W / 2, ty if dy > 0 else ty + card_h),
     )
-
-
-def _short(text, size=14):
-    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def svg(cards):
@@ -81,8 +93,10 @@ def svg(cards):
         counts[card.place] += 1
         if card.moves:
             counts[card.target] += 1
+    lines = {n: _lines(n, card.label) for n, card in enumerate(cards, start=1)}
+    card_h = max([CARD_H] + [12 + len(ls) * LINE_H for ls in lines.values()])
     rows = max(-(-n // PER_ROW) for n in counts.values())
-    QH = max(MIN_QH, 44 + rows * (CARD_H + GAP) + GAP)  # noqa: N806 - the drawing's constant
+    QH = max(MIN_QH, 44 + rows * (card_h + GAP) + GAP)  # noqa: N806 - the drawing's constant
     # Outside the f-string: xgettext does not read calls inside one (it was never extracted).
     title = escape(_("Diagramme de classement des informations"))
     parts = [
@@ -99,37 +113,36 @@ def svg(cards):
         parts.append(
             f'<rect x="{x + 1}" y="{y + 1}" width="{QW - 2}" height="{QH - 2}" fill="#f7f7f7" '
             'stroke="#555"/>'
+            # The guide's axis names, whole: the longest (53 characters) fits in the box.
             f'<text x="{x + 8}" y="{y + 18}" font-size="11" fill="#222">'
-            f"{escape(_short(quadrant.utility, 52))}</text>"
+            f"{escape(quadrant.utility)}</text>"
             f'<text x="{x + 8}" y="{y + 33}" font-size="11" fill="#222">'
-            f"{escape(_short(quadrant.mode, 52))}</text>"
+            f"{escape(quadrant.mode)}</text>"
         )
     used = dict.fromkeys(names, 0)
     places, targets = {}, {}
     for number, card in enumerate(cards, start=1):
-        places[number] = _slot(card.place, used[card.place], QH)
+        places[number] = _slot(card.place, used[card.place], QH, card_h)
         used[card.place] += 1
     for number, card in enumerate(cards, start=1):
         if card.moves:
-            targets[number] = _slot(card.target, used[card.target], QH)
+            targets[number] = _slot(card.target, used[card.target], QH, card_h)
             used[card.target] += 1
-    for number, card in enumerate(cards, start=1):
+    for number in places:
         x, y = places[number]
         parts.append(
-            f'<g class="card"><rect x="{x}" y="{y}" width="{CARD_W}" height="{CARD_H}" rx="4" '
+            f'<g class="card"><rect x="{x}" y="{y}" width="{CARD_W}" height="{card_h}" rx="4" '
             f'fill="#fff" stroke="{CURRENT}" stroke-width="2"/>'
-            f'<text x="{x + 6}" y="{y + 19}" font-size="11" fill="{CURRENT}">'
-            f"{number}. {escape(_short(card.label))}</text></g>"
+            f"{_text(x, y, lines[number], CURRENT)}</g>"
         )
         if number in targets:
             tx, ty = targets[number]
-            (x1, y1), (x2, y2) = _arrow((x, y), (tx, ty))
+            (x1, y1), (x2, y2) = _arrow((x, y), (tx, ty), card_h)
             parts.append(
-                f'<g class="target"><rect x="{tx}" y="{ty}" width="{CARD_W}" height="{CARD_H}" '
+                f'<g class="target"><rect x="{tx}" y="{ty}" width="{CARD_W}" height="{card_h}" '
                 f'rx="4" fill="#fff" stroke="{TARGET}" stroke-width="2" '
                 f'stroke-dasharray="{TARGET_DASH}"/>'
-                f'<text x="{tx + 6}" y="{ty + 19}" font-size="11" fill="{TARGET}">'
-                f"{number}. {escape(_short(card.label))}</text>"
+                f"{_text(tx, ty, lines[number], TARGET)}"
                 f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{TARGET}" '
                 'stroke-width="2" marker-end="url(#fleche)"/></g>'
             )

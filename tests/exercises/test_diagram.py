@@ -1,6 +1,7 @@
 """FICHE 2's information diagram: cards placed on the guide's 2×2 diagram (the diagnostic), a
 « cible » layer drawn in another colour with an arrow, and the change sent to the plan."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,23 @@ def test_the_arrow_runs_from_the_cards_edge_to_its_targets_edge():
     assert down == ((diagram.CARD_W / 2, diagram.CARD_H), (diagram.CARD_W / 2, 250))
     left = diagram._arrow((300, 0), (0, 10))
     assert left == ((300, diagram.CARD_H / 2), (diagram.CARD_W, 10 + diagram.CARD_H / 2))
+
+
+def test_a_long_label_and_the_guides_axis_names_are_drawn_whole(cooperative):
+    """docs/vocabulary.md: a label is never a cut excerpt — the card's words wrap over lines and
+    every card of the drawing takes the tallest one's height; the axis names are not cut."""
+    label = "Compte rendu du conseil d’administration et décisions de l’assemblée générale annuelle"
+    drawing = diagram.svg([card(cooperative, label=label, target="vie-libre"), card(cooperative)])
+    assert "…" not in drawing
+    words = re.findall(r">([^<>]+)</text>", drawing)
+    assert (
+        " ".join(w for w in words if not w.startswith("Information")).count(
+            "assemblée générale annuelle"
+        )
+        == 2
+    )  # the card and its target copy
+    assert "Information utile à la vie collective de la structure" in drawing
+    heights = set(
+        re.findall(r'<rect x="[0-9.]+" y="[0-9.]+" width="148" height="([0-9]+)"', drawing)
+    )
+    assert len(heights) == 1 and int(heights.pop()) > diagram.CARD_H
