@@ -34,3 +34,35 @@ class NetworksConfig(AppConfig):
         # weak=False: a local function, which nothing else keeps alive.
         post_save.connect(forget, sender=SharedSession, weak=False, dispatch_uid="figures-save")
         post_delete.connect(forget, sender=SharedSession, weak=False, dispatch_uid="figures-delete")
+
+        # Every change of a network's rows recomputes its boards in a task once committed
+        # (figures.refresh_later); the digest read on each page keeps an older board unseen.
+        from django.db.models.signals import pre_delete
+
+        from cooperatives.models import Cooperative
+        from networks.models import NetworkMembership, SharedPlan
+
+        def membership_changed(sender, instance, **kwargs):
+            figures.refresh_later([instance.network_id])  # accepted, left, withdrawn, deleted
+
+        def share_changed(sender, instance, **kwargs):
+            # Before a delete: a cascade from the cooperative deletes its memberships too.
+            figures.refresh_later(figures.networks_of(instance.cooperative_id))
+
+        def cooperative_changed(sender, instance, created=False, **kwargs):
+            if not created:  # a new cooperative is in no network yet
+                figures.refresh_later(figures.networks_of(instance.pk))
+
+        for model, uid in ((SharedSession, "session"), (SharedPlan, "plan")):
+            post_save.connect(share_changed, sender=model, weak=False, dispatch_uid=f"b-{uid}")
+            pre_delete.connect(share_changed, sender=model, weak=False, dispatch_uid=f"b-{uid}-d")
+        post_save.connect(
+            membership_changed, sender=NetworkMembership, weak=False, dispatch_uid="b-member"
+        )
+        post_delete.connect(
+            membership_changed, sender=NetworkMembership, weak=False, dispatch_uid="b-member-d"
+        )
+        post_save.connect(cooperative_changed, sender=Cooperative, weak=False, dispatch_uid="b-c")
+        pre_delete.connect(
+            cooperative_changed, sender=Cooperative, weak=False, dispatch_uid="b-c-d"
+        )

@@ -9,10 +9,12 @@ out of the very next page. Everything else is networks.statistics over plain val
 import hashlib
 import json
 import pickle
+import threading
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, TextField, Window
 from django.db.models.functions import Cast, ExtractYear, RowNumber
 from django.utils import translation
@@ -23,7 +25,13 @@ from diagnostics import quiz
 from diagnostics.scoring import MAX_THEME_SCORE
 from networks import charts
 from networks import statistics as st
-from networks.models import NetworkMembership, SharedPlan, SharedSession
+from networks.models import (
+    Network,
+    NetworkBoard,
+    NetworkMembership,
+    SharedPlan,
+    SharedSession,
+)
 
 ACCEPTED = NetworkMembership.Status.ACCEPTED
 
@@ -300,18 +308,15 @@ def _options(cells, shown, selected):
     return groups
 
 
-# How long a computed dashboard is kept. Its key is a digest of every row it was computed from
-# (the shared sessions and plans of the accepted cooperatives, with their filters' values), read
-# on every request: a cooperative that leaves, un-shares, is deleted or edited changes the key,
-# so no figure ever outlives its data; the cache only saves recomputing the same rows.
+# How long a computed position is kept (positions_for). Its key is a digest of every row it was
+# computed from, read on every request, so no figure ever outlives its data.
 CACHE_SECONDS = 600
 
 
-def _cache_key(network, param, rows, plan_rows, threshold):
+def _rows_digest(rows, plan_rows, threshold):
     # pickle rather than repr: the same bytes for the same rows, five times faster.
-    data = pickle.dumps((rows, plan_rows, threshold, translation.get_language()), protocol=5)
-    digest = hashlib.sha256(data).hexdigest()
-    return f"network-dashboard:{network.pk}:{param}:{digest}"
+    data = pickle.dumps((rows, plan_rows, threshold), protocol=5)
+    return hashlib.sha256(data).hexdigest()
 
 
 def _version_sql():
@@ -342,44 +347,117 @@ def _version_sql():
     return f"SELECT ({points}) AS points, ({plans}) AS plans, ({members})"  # noqa: S608
 
 
-def _database_version(network, param, threshold):
-    """(members, cache key) from the database's digest (_version_sql): one query."""
+def _version(network, threshold):
+    """(members, digest of the rows, rows or None): on PostgreSQL one query, the database's
+    digest (_version_sql), the rows read only to compute; elsewhere three, the rows themselves."""
+    if connection.vendor != "postgresql":
+        members = NetworkMembership.objects.filter(network=network, status=ACCEPTED).count()
+        rows = (_point_rows(network), _plan_rows(network))
+        return members, _rows_digest(*rows, threshold), rows
     with connection.cursor() as cursor:
         cursor.execute(_version_sql(), {"network": network.pk, "accepted": ACCEPTED})
         points, plans, members = cursor.fetchone()
-    data = f"{points}:{plans}:{threshold}:{translation.get_language()}"
-    digest = hashlib.sha256(data.encode()).hexdigest()
-    return members, f"network-dashboard:{network.pk}:{param}:db:{digest}"
+    digest = hashlib.sha256(f"{points}:{plans}:{threshold}".encode()).hexdigest()
+    return members, digest, None
+
+
+def _language():
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def _stored(network, param, language, digest):
+    """The board stored under this very digest, or None: one query. A board of other rows (an
+    older digest) is never read, so a change is seen at once even before its task has run."""
+    data = (
+        NetworkBoard.objects.filter(network=network, param=param, language=language, digest=digest)
+        .values_list("board", flat=True)
+        .first()
+    )
+    return None if data is None else pickle.loads(data)  # noqa: S301 (our own rows, as Django's db cache)
+
+
+def _store(network, param, language, digest, board):
+    """Keep `board` for every web process; the network's boards of other digests go."""
+    board.network, board.members = None, 0  # set on each use: no model instance in the row
+    data = pickle.dumps(board, protocol=5)
+    with transaction.atomic():
+        NetworkBoard.objects.filter(network=network).exclude(digest=digest).delete()
+        NetworkBoard.objects.bulk_create(
+            [
+                NetworkBoard(
+                    network=network, param=param, language=language, digest=digest, board=data
+                )
+            ],
+            ignore_conflicts=True,  # another process stored the same one meanwhile
+        )
 
 
 def dashboard(network, param=""):
     """The dashboard of `network` for the cell named by `param` (the `filtre` parameter), in a
-    constant number of queries whatever the number of cooperatives: on PostgreSQL one (the
-    digest of its rows, _version_sql) when nothing changed since the last computation (see
-    CACHE_SECONDS), four more otherwise; elsewhere three, then two more. ValueError for an
-    unknown cell."""
+    constant number of queries whatever the number of cooperatives: on PostgreSQL two (the
+    digest of its rows, _version_sql, and the board stored under it) when it was computed since
+    the last change — by the task every change enqueues (refresh_later) or by an earlier
+    request —, four more otherwise; elsewhere four, then three more. ValueError for an unknown
+    cell."""
     threshold = st.min_cooperatives()
-    if connection.vendor != "postgresql":
-        members = NetworkMembership.objects.filter(network=network, status=ACCEPTED).count()
-        rows, plan_rows = _point_rows(network), _plan_rows(network)
-        cache_key = _cache_key(network, param, rows, plan_rows, threshold)
-        board = cache.get(cache_key)
-        if board is None:
-            board = _drawn(_compute(network, param, rows, plan_rows, threshold))
-            cache.set(cache_key, board, CACHE_SECONDS)
-    else:
-        members, cache_key = _database_version(network, param, threshold)
-        board = cache.get(cache_key)
-        if board is None:
-            rows, plan_rows = _point_rows(network), _plan_rows(network)
-            board = _drawn(_compute(network, param, rows, plan_rows, threshold))
-            # Stored only if the rows did not change while they were read: a board computed
-            # from newer rows than its key names could be served later under that key, once
-            # the rows come back to it (a cooperative that joins, then leaves).
-            if _database_version(network, param, threshold)[1] == cache_key:
-                cache.set(cache_key, board, CACHE_SECONDS)
+    language = _language()
+    members, digest, rows = _version(network, threshold)
+    board = _stored(network, param, language, digest)
+    if board is None:
+        if rows is None:
+            rows = (_point_rows(network), _plan_rows(network))
+        board = _drawn(_compute(network, param, *rows, threshold))
+        # Stored only if the rows did not change while they were read: a board computed from
+        # newer rows than its digest names could be served later under that digest, once the
+        # rows come back to it (a cooperative that joins, then leaves). Elsewhere the digest
+        # is that of the very rows computed from.
+        if connection.vendor != "postgresql" or _version(network, threshold)[1] == digest:
+            _store(network, param, language, digest, board)
     board.network, board.members = network, members
     return board
+
+
+def refresh(network_ids):
+    """Compute and store the whole-network board of each network, in each language, unless the
+    one of its current rows is stored already (networks.tasks.refresh_boards)."""
+    for network in Network.objects.filter(pk__in=network_ids):
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                dashboard(network)
+
+
+# The networks whose rows a transaction changed, enqueued once it commits (one task for all).
+_pending = threading.local()
+
+
+def refresh_later(network_ids):
+    """After the current transaction commits, recompute the boards of `network_ids` in a task,
+    so that the next page finds them computed. Called for every change of a network's rows
+    (networks.apps' signals, services.answer); if it is lost, the next page computes."""
+    ids = {pk for pk in network_ids if pk is not None}
+    if not ids:
+        return
+    if not hasattr(_pending, "ids"):
+        _pending.ids = set()
+    _pending.ids |= ids
+    transaction.on_commit(_enqueue_pending)
+
+
+def _enqueue_pending():
+    from networks import tasks  # tasks imports this module
+
+    ids, _pending.ids = getattr(_pending, "ids", set()), set()
+    if ids:  # the transaction's other callbacks find them enqueued
+        tasks.refresh_boards.enqueue(network_ids=sorted(ids))
+
+
+def networks_of(cooperative_id):
+    """The networks `cooperative_id` counts in now."""
+    return list(
+        NetworkMembership.objects.filter(
+            cooperative_id=cooperative_id, status=ACCEPTED
+        ).values_list("network_id", flat=True)
+    )
 
 
 def _drawn(board):

@@ -263,3 +263,30 @@ class AdviserInvitation(models.Model):
         """The email's state under OutgoingEmail's name: cooperatives/_email_status.html shows
         both alike."""
         return self.email_status
+
+
+class NetworkBoard(models.Model):
+    """A computed dashboard of a network (networks.figures), shared by every web process and
+    refreshed by a task after each change of its rows (networks.tasks.refresh_boards). It is
+    named by the digest of the rows it was computed from: a page uses it only while the rows'
+    digest read on that request is the same, so a board older than a change is never shown,
+    whether or not the task has run. A network keeps the boards of its current digest only."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="boards")
+    param = models.CharField(max_length=200, blank=True)  # the cell: figures.key_param
+    language = models.CharField(max_length=16)  # its labels and charts are drawn in it
+    digest = models.CharField(max_length=64)
+    # The figures.Dashboard pickled, as Django's own database cache stores a value: it holds
+    # the guide's themes and statements and the drawn SVG charts, read back as they were.
+    board = models.BinaryField()
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "param", "language", "digest"], name="network_board_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.network_id} {self.param or '-'} {self.language} {self.digest[:12]}"

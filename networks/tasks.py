@@ -114,3 +114,12 @@ def send_adviser_invitation(invitation_id, base_url, language, attempt=1):
             else OutgoingEmail.Status.FAILED,
         }
     AdviserInvitation.objects.filter(pk=invitation.pk).update(**update)
+
+
+@task()
+def refresh_boards(network_ids):
+    """After a change of their rows (networks.figures.refresh_later): compute and store these
+    networks' dashboards, so that their advisers' next page reads them instead of computing."""
+    from networks import figures  # figures enqueues this task
+
+    figures.refresh(network_ids)
