@@ -8,6 +8,7 @@ import html
 import re
 
 import pytest
+from django.urls import reverse
 
 from tests.diagnostics.test_answer_flow import answer_theme, start, url
 
@@ -56,3 +57,26 @@ def test_my_answers_names_the_unsure_answer_in_words_beside_the_guides_mark(clie
     page = client.get(url("mine", open_session)).content.decode()
     unsure = '<span aria-hidden="true">?</span><span class="visually-hidden">Je ne sais pas</span>'
     assert page.count(unsure) == 6  # one « ? » a theme, read out as « Je ne sais pas »
+
+
+def test_no_mark_can_start_a_line_on_the_personal_link_pages(client, cooperative, facilitator):
+    """The invitation's pages come first in a member's journey: the link, the link already
+    used (« Mot de passe oublié ? »), the unknown link, and asking for a new one."""
+    from cooperatives import invitations
+    from cooperatives.models import Membership
+
+    pending = Membership.objects.create(cooperative=cooperative, email="nouveau@exemple.coop")
+    _invitation, token = invitations.issue(pending, created_by=facilitator)
+    link = reverse("invitation", args=[token])
+    pages = {"invitation": client.get(link)}
+    assert client.post(link).status_code == 302
+    client.logout()
+    used = client.post(link)
+    unknown = client.post(reverse("invitation", args=["x" * 32]))
+    assert (used.status_code, unknown.status_code) == (410, 404)
+    used.status_code = unknown.status_code = 200  # read like the others below
+    pages |= {"used": used, "unknown": unknown, "ask": client.get(reverse("cooperatives:new_link"))}
+    pages["asked"] = client.post(reverse("cooperatives:new_link"), {"email": "x@exemple.org"})
+    assert "Mot de passe oublié" in used.content.decode()
+    found = {name: breakable_places(page) for name, page in pages.items()}
+    assert found == {name: [] for name in pages}
