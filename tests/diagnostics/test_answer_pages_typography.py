@@ -80,3 +80,19 @@ def test_no_mark_can_start_a_line_on_the_personal_link_pages(client, cooperative
     assert "Mot de passe oublié" in used.content.decode()
     found = {name: breakable_places(page) for name, page in pages.items()}
     assert found == {name: [] for name in pages}
+
+
+def test_no_mark_can_start_a_line_on_the_code_and_meeting_pages(
+    client, client_as, facilitator, open_session
+):
+    """Typing the short code (a member without a camera) and the meeting screen's QR page
+    (« Code de la session, à lire à voix haute : », « Sans appareil photo : … »)."""
+    typed = client.post(reverse("answers:by_code"), {"code": "AB-12"})
+    assert typed.status_code == 400
+    typed.status_code = 200  # a form error, read like the others
+    meeting = client_as(facilitator).get(
+        reverse("diagnostics:session_qr", args=[open_session.cooperative.slug, open_session.pk])
+    )
+    pages = {"by code": client.get(reverse("answers:by_code")), "typed": typed, "qr": meeting}
+    found = {name: breakable_places(page) for name, page in pages.items()}
+    assert found == {name: [] for name in pages}
