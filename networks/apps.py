@@ -63,6 +63,22 @@ class NetworksConfig(AppConfig):
             membership_changed, sender=NetworkMembership, weak=False, dispatch_uid="b-member-d"
         )
         post_save.connect(cooperative_changed, sender=Cooperative, weak=False, dispatch_uid="b-c")
+
+        # A migration may change the guide's themes and statements a stored board holds (the
+        # code that draws it is in its digest, figures.CODE): every deploy migrates, and the
+        # boards are computed again.
+        from django.db.models.signals import post_migrate
+
+        def forget_boards(sender, using, **kwargs):
+            from django.db import connections
+
+            from networks.models import NetworkBoard
+
+            # Not after a migration back to before networks 0003, which drops the table.
+            if NetworkBoard._meta.db_table in connections[using].introspection.table_names():
+                NetworkBoard.objects.using(using).all().delete()
+
+        post_migrate.connect(forget_boards, sender=self, weak=False, dispatch_uid="b-migrate")
         pre_delete.connect(
             cooperative_changed, sender=Cooperative, weak=False, dispatch_uid="b-c-d"
         )

@@ -9,8 +9,10 @@ out of the very next page. Everything else is networks.statistics over plain val
 import hashlib
 import json
 import pickle
+import sys
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -313,9 +315,21 @@ def _options(cells, shown, selected):
 CACHE_SECONDS = 600
 
 
+def _code_fingerprint():
+    """The code that computes and draws a board: a stored board outlives a deploy (it is a row),
+    so a board of other code (other figures, another pickled shape) is not read."""
+    digest = hashlib.sha256()
+    for module in (sys.modules[__name__], st, charts):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+CODE = _code_fingerprint()
+
+
 def _rows_digest(rows, plan_rows, threshold):
     # pickle rather than repr: the same bytes for the same rows, five times faster.
-    data = pickle.dumps((rows, plan_rows, threshold), protocol=5)
+    data = pickle.dumps((rows, plan_rows, threshold, CODE), protocol=5)
     return hashlib.sha256(data).hexdigest()
 
 
@@ -357,7 +371,7 @@ def _version(network, threshold):
     with connection.cursor() as cursor:
         cursor.execute(_version_sql(), {"network": network.pk, "accepted": ACCEPTED})
         points, plans, members = cursor.fetchone()
-    digest = hashlib.sha256(f"{points}:{plans}:{threshold}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{points}:{plans}:{threshold}:{CODE}".encode()).hexdigest()
     return members, digest, None
 
 
@@ -373,7 +387,12 @@ def _stored(network, param, language, digest):
         .values_list("board", flat=True)
         .first()
     )
-    return None if data is None else pickle.loads(data)  # noqa: S301 (our own rows, as Django's db cache)
+    if data is None:
+        return None
+    try:
+        return pickle.loads(data)  # noqa: S301 (our own rows, as Django's database cache)
+    except (pickle.UnpicklingError, AttributeError, ImportError, TypeError, EOFError):
+        return None  # a row that does not read back (a model changed under it): computed again
 
 
 def _store(network, param, language, digest, board):

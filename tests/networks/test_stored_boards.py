@@ -156,3 +156,29 @@ def test_a_board_forged_under_an_older_digest_is_not_read(client_as, adviser, ne
         network=network, param="", language="fr", digest=row.digest, board=row.board
     )
     assert not client.get(url(network)).context["board"].shown
+
+
+def test_a_stored_row_that_does_not_read_back_is_computed_again(client_as, adviser, network, rows):
+    client = client_as(adviser)
+    client.get(url(network))
+    # A row written by other code (a deploy changed the class it pickled): not a 500.
+    NetworkBoard.objects.filter(network=network).update(board=b"not a pickle")
+    response = client.get(url(network))
+    assert response.status_code == 200 and response.context["board"].sharing == 5
+
+
+def test_the_code_that_computes_a_board_is_part_of_its_digest(network, rows, monkeypatch):
+    digest = current_digest(network)
+    monkeypatch.setattr(figures, "CODE", "another deploy")
+    assert current_digest(network) != digest
+
+
+def test_migrating_forgets_every_stored_board(client_as, adviser, network, rows):
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    client_as(adviser).get(url(network))
+    assert NetworkBoard.objects.exists()
+    config = apps.get_app_config("networks")
+    post_migrate.send(sender=config, app_config=config, using="default", verbosity=0)
+    assert not NetworkBoard.objects.exists()
