@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 
+from qvt.management.commands.seed_demo import NEIGHBOURS
 from tests.pg import MANAGE_TIMEOUT, REPO, manage, production_env, scratch_database
 
 COUNT_ROWS = """
@@ -56,6 +57,8 @@ def test_backup_and_restore_round_trip_a_seeded_database(tmp_path):
         after = snapshot(target_env)
     rows, results = after
     assert rows == before[0]
-    assert rows["diagnostics.Answer"] == (10 + 12 + 2) * 30  # the demo's three sessions
+    # The demo's three sessions, and one closed session per neighbour of the demo network.
+    neighbours = sum(min(headcount, 3 + n) for n, (*_, headcount) in enumerate(NEIGHBOURS, 1))
+    assert rows["diagnostics.Answer"] == (10 + 12 + 2 + neighbours) * 30
     assert results == before[1]
     assert results["n"] == 12

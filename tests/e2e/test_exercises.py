@@ -33,6 +33,9 @@ def test_a_card_is_placed_by_drag_and_drop_and_by_the_keyboard(
     context = open_context()
     log_in(context, live_server, facilitator)
     page = context.new_page()
+    # Each drop reloads the page at « #carte-N », and Bootstrap scrolls there smoothly unless
+    # motion is reduced: a drag that starts while the page still scrolls grabs nothing.
+    page.emulate_media(reduced_motion="reduce")
     page.goto(board_url(live_server, cooperative))
     expect(page.locator(".diagram-layer")).to_be_visible()  # the script runs under the CSP
 
