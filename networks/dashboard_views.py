@@ -15,13 +15,14 @@ FILTER_PARAM = "filtre"
 
 def board_for(network, request):
     """(dashboard, error): the cell asked for by the `filtre` parameter, or the whole network
-    with an error message when it names no existing cell."""
+    with an error message when it names no cell shown (a hidden one is refused with the same
+    words as a value no cooperative has: finding i-5)."""
     param = request.GET.get(FILTER_PARAM, "")
     try:
         return figures.dashboard(network, param), None
     except ValueError:
         return figures.dashboard(network), _(
-            "Ce filtre n’existe pas pour ce réseau : voici tout le réseau."
+            "Ce filtre n’existe pas pour ce réseau ou n’y est pas proposé : voici tout le réseau."
         )
 
 

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F, TextField, Window
 from django.db.models.functions import Cast, ExtractYear, RowNumber
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.models import Cooperative
@@ -31,6 +30,7 @@ from networks.models import (
     Network,
     NetworkBoard,
     NetworkMembership,
+    NetworkRelease,
     SharedPlan,
     SharedSession,
 )
@@ -255,6 +255,7 @@ class Dashboard:
     cooperatives: int = 0
     themes: list = field(default_factory=list)  # [ThemeFigure]
     statements: list = field(default_factory=list)  # [(theme, [StatementFigure])]
+    waiting: bool = False  # enough cooperatives, but a new version would isolate some
     plans_shown: bool = False
     plans: int = 0
     priorities: list = field(default_factory=list)  # [(theme, cooperatives)]
@@ -289,30 +290,23 @@ class Dashboard:
 
 
 def _options(cells, shown, selected):
+    """The filter list: the whole network (shown or waiting), then only the cells shown. A
+    hidden cell is not listed at all (finding i-5): « Département : 48 — masqué » would tell
+    the moment a cooperative of the 48 shared, and with the network's list, which one."""
     groups = [(_("Réseau"), [Option("", str(cell_label(st.ALL)), st.ALL in shown, not selected)])]
     for dimension in st.DIMENSIONS:
-        keys = sorted((k for k in cells if k and k[0][0] == dimension), key=lambda k: str(k[0][1]))
+        keys = sorted((k for k in shown if k and k[0][0] == dimension), key=lambda k: str(k[0][1]))
         if keys:
             groups.append(
                 (
                     DIMENSION_LABELS[dimension],
                     [
-                        Option(
-                            key_param(k),
-                            value_label(dimension, k[0][1]),
-                            k in shown,
-                            k == selected,
-                        )
+                        Option(key_param(k), value_label(dimension, k[0][1]), True, k == selected)
                         for k in keys
                     ],
                 )
             )
     return groups
-
-
-# How long a computed position is kept (positions_for). Its key is a digest of every row it was
-# computed from, read on every request, so no figure ever outlives its data.
-CACHE_SECONDS = 600
 
 
 def _code_fingerprint():
@@ -491,11 +485,46 @@ def _drawn(board):
     return board
 
 
+def _released(network, cells, plan_cells, digest, threshold):
+    """(shown session cells, shown plan cells) of these rows: the decision stored for the same
+    rows, or st.release's over the network's history, which then records the cells shown now.
+    Two or three queries, the network's release row locked meanwhile, so that two processes
+    never both show new cell-versions decided from the same history."""
+    kinds = {"s": cells, "p": plan_cells}
+    with transaction.atomic():
+        row = NetworkRelease.objects.select_for_update().filter(network=network).first()
+        if row is None:
+            NetworkRelease.objects.bulk_create(
+                [NetworkRelease(network=network)], ignore_conflicts=True
+            )
+            row = NetworkRelease.objects.select_for_update().get(network=network)
+        if row.digest == digest:
+            chosen = {
+                kind: {key for key in kinds[kind] if key_param(key) in row.shown.get(kind, ())}
+                for kind in kinds
+            }
+            return chosen["s"], chosen["p"]
+        chosen, atoms = {}, {}
+        for kind, of_kind in kinds.items():
+            history = dict(row.atoms.get(kind, ()))
+            chosen[kind], refined = st.release(of_kind, history, threshold)
+            atoms[kind] = sorted(refined.items())
+        row.atoms, row.digest, row.updated_at = atoms, digest, timezone.now()
+        row.shown = {kind: sorted(key_param(key) for key in chosen[kind]) for kind in kinds}
+        row.save(update_fields=["atoms", "digest", "shown", "updated_at"])
+    return chosen["s"], chosen["p"]
+
+
 def _compute(network, param, rows, plan_rows, threshold):
     points = _points(rows)
     cells = st.all_cells(points)
-    key = parse_key(param, cells) if param else st.ALL
-    shown = st.shown_cells(cells, threshold)
+    plans = _plans(plan_rows)
+    plan_cells = st.all_cells(plans)
+    digest = _rows_digest(rows, plan_rows, threshold)
+    shown, plans_shown = _released(network, cells, plan_cells, digest, threshold)
+    # A hidden cell is refused like a value no cooperative has (finding i-5): its value is
+    # never named, not even by the page's answer to a `filtre` typed by hand.
+    key = parse_key(param, shown) if param else st.ALL
     board = Dashboard(
         network=network,
         members=0,
@@ -505,6 +534,9 @@ def _compute(network, param, rows, plan_rows, threshold):
         key=key,
         options=_options(cells, shown, key),
         shown=key in shown,
+        # The whole network has figures to show, but showing their new version now would let
+        # a subtraction from an earlier one isolate fewer than k cooperatives (st.release).
+        waiting=key not in shown and len(cells.get(key, ())) >= threshold,
     )
     if not board.shown:
         return board
@@ -522,9 +554,7 @@ def _compute(network, param, rows, plan_rows, threshold):
         (t, [StatementFigure(s, shares[s.code]) for s in t.statement_list if s.code in shares])
         for t in themes
     ]
-    plans = _plans(plan_rows)
-    plan_cells = st.all_cells(plans)
-    if key in st.shown_cells(plan_cells, threshold):
+    if key in plans_shown:
         chosen = list(st.cell_points(plans, key).values())
         by_code = {t.code: t for t in themes}
         board.plans_shown, board.plans = True, len(chosen)
@@ -567,82 +597,31 @@ class Position:
 
 
 def positions_for(cooperative, scores):
-    """[Position] of one cooperative in each network it is in whose whole-network cell has
-    enough cooperatives; `scores` {theme_code: (theme, score)} are the session's own, as its
-    results page shows them. Two queries whatever the number of networks and cooperatives, and
-    one more when the networks' rows changed since the last computation (cached like the
-    dashboard, under a digest of the rows read on every request)."""
+    """[Position] of one cooperative in each network it is in whose whole-network cell is shown;
+    `scores` {theme_code: (theme, score)} are the session's own, as its results page shows them.
+    The distributions are those of the network's released board (dashboard(network)), never
+    figures of their own: what the adviser is shown, with the same rule over time (st.release),
+    so that a cooperative's quartiles read before and after another one leaves or shares do not
+    tell that one apart. One query, then the board's per network (two on PostgreSQL when it is
+    stored), whatever the number of cooperatives."""
     networks = [
         m.network
         for m in NetworkMembership.objects.filter(
             cooperative=cooperative, status=ACCEPTED
         ).select_related("network")
     ]
-    if not networks:
-        return []
-    threshold = st.min_cooperatives()
-    rows = list(
-        SharedSession.objects.filter(
-            cooperative__network_memberships__network__in=networks,
-            cooperative__network_memberships__status=ACCEPTED,
-        )
-        .annotate(recency=_recency(), shared_text=Cast("shared_at", TextField()))
-        .values_list(
-            "cooperative__network_memberships__network_id",
-            "session_id",
-            "cooperative_id",
-            "recency",
-            "respondents",
-            "shared_text",
-        )
-        .order_by("cooperative__network_memberships__network_id", "session_id")
-    )
-    if not rows:
-        return []
-    data = pickle.dumps((sorted(n.pk for n in networks), rows, threshold), protocol=5)
-    cache_key = f"network-positions:{hashlib.sha256(data).hexdigest()}"
-    distributions = cache.get(cache_key)
-    if distributions is None:
-        distributions = _network_distributions(rows, threshold)
-        cache.set(cache_key, distributions, CACHE_SECONDS)
     positions = []
     for network in networks:
-        count, by_theme = distributions.get(network.pk, (0, {}))
+        with translation.override(settings.LANGUAGE_CODE):  # the board stored by the task
+            board = dashboard(network)
+        if not board.shown:
+            continue
+        by_theme = {t.theme.code: t.distribution for t in board.themes}
         themes = [
             ThemePosition(theme, score, by_theme[code], st.standing(score, by_theme[code]))
             for code, (theme, score) in scores.items()
             if code in by_theme
         ]
         if themes:
-            positions.append(Position(network, count, themes))
+            positions.append(Position(network, board.cooperatives, themes))
     return positions
-
-
-def _network_distributions(rows, threshold):
-    """{network_id: (cooperatives, {theme_code: Distribution})} for the networks with at least
-    `threshold` cooperatives: each one's latest shared session, their scores in one query."""
-    latest = {}
-    for network_id, sid, cid, recency, _n, _at in rows:
-        latest.setdefault(network_id, []).append(st.Point(sid, cid, "", "", "", 0, -recency))
-    chosen = {
-        network_id: st.latest_per_cooperative(points)
-        for network_id, points in latest.items()
-        if len({p.cooperative_id for p in points}) >= threshold
-    }
-    wanted = {p.session_id for by_coop in chosen.values() for p in by_coop.values()}
-    scores_of = dict(
-        SharedSession.objects.filter(session_id__in=wanted).values_list(
-            "session_id", "theme_scores"
-        )
-    ) if wanted else {}  # fmt: skip
-    result = {}
-    for network_id, by_coop in chosen.items():
-        values = [scores_of.get(p.session_id, {}) for p in by_coop.values()]
-        codes = {code for v in values for code in v}
-        by_theme = {}
-        for code in codes:
-            data = [v[code] for v in values if code in v]
-            if len(data) >= threshold:
-                by_theme[code] = st.distribution(data)
-        result[network_id] = (len(by_coop), by_theme)
-    return result

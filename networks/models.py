@@ -290,3 +290,27 @@ class NetworkBoard(models.Model):
 
     def __str__(self):
         return f"{self.network_id} {self.param or '-'} {self.language} {self.digest[:12]}"
+
+
+class NetworkRelease(models.Model):
+    """What a network's figures have ever shown, so that no combination of them, read at any
+    two times, isolates fewer than k cooperatives (findings i-1, i-3 of issue 16).
+
+    Every figure is a sum over data points (one shared session of one cooperative in one cell),
+    so all an adviser can subtract from what was shown is constant on the « atoms »: the data
+    points that every cell-version ever shown contains or not alike. `atoms` keeps only that
+    partition ({kind: [[point id, atom]]}, kind "s" for sessions, "p" for plans), refined each
+    time new cell-versions are shown (networks.statistics.release): its size is the number of
+    points ever shown, whatever the number of changes. Ids of rows deleted since stay: they are
+    only identities. `digest` and `shown` remember the last decision (for the rows of that
+    digest) so that every cell of the same rows reads the same one. Never deleted by a deploy
+    (unlike NetworkBoard): forgetting it would let the next figures be subtracted from the old."""
+
+    network = models.OneToOneField(Network, on_delete=models.CASCADE, related_name="release")
+    atoms = models.JSONField(default=dict)
+    digest = models.CharField(max_length=64, blank=True)
+    shown = models.JSONField(default=dict)  # {kind: [figures.key_param of each shown cell]}
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.network_id} {self.digest[:12]}"

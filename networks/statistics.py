@@ -332,3 +332,118 @@ def standing(score, dist):
     if score < median:
         return LOWEST_QUARTER if score < q1 else BELOW_HALF
     return HIGHEST_QUARTER if score > q3 else ABOVE_HALF
+
+
+# --- Over time: every cell-version ever shown (findings i-1, i-3) -------------------------------
+
+
+def atoms_of(history, cells):
+    """{signature: number of points}: the data points of `history` ({point: atom}, the partition
+    of every cell-version shown before) and of `cells` ({key: set of points}, shown now),
+    grouped by (their atom before, the cells of now containing them). Every sum an adviser can
+    form from what was shown before and now is constant on each group."""
+    inside = defaultdict(list)
+    for key, members in cells.items():
+        for point in members:
+            inside[point].append(key)
+    groups = Counter()
+    for point in set(history) | set(inside):
+        groups[(history.get(point), frozenset(inside.get(point, ())))] += 1
+    return groups
+
+
+def _unchanged(history, by_atom, members):
+    """Whether `members` is a union of atoms of `history`: showing it again tells nothing new
+    (the same set as a cell-version shown before, or a sum of them)."""
+    seen = Counter()
+    for point in members:
+        atom = history.get(point)
+        if atom is None:
+            return False
+        seen[atom] += 1
+    return all(by_atom[atom] == count for atom, count in seen.items())
+
+
+def release(cells, history, k=None, order=None):
+    """release_cells over the best choice of dimensions: atoms are the crossings of every shown
+    cell, so showing all four dimensions at once makes them tiny (a département × a legal form
+    × a size × a year is one or two cooperatives) and the greedy hiding of release_cells would
+    keep a scatter of cells. Each subset of the dimensions (16) is tried with the whole network,
+    and the one that keeps the most cells wins (then the first in DIMENSIONS' order): every
+    candidate passes the same exact check, only which cells are kept differs."""
+    k = min_cooperatives() if k is None else k
+    best = None
+    for size in range(len(DIMENSIONS), -1, -1):
+        for dims in combinations(DIMENSIONS, size):
+            of_dims = {key: v for key, v in cells.items() if not key or key[0][0] in dims}
+            found = release_cells(of_dims, history, k, order)
+            if best is None or len(found[0]) > len(best[0]):
+                best = found
+    return best
+
+
+def release_cells(cells, history, k=None, order=None):
+    """(keys of `cells` that may be shown, the history refined by them).
+
+    `cells` {key: frozenset of data points} are the current cells, `history` {point: atom} the
+    partition of the cell-versions shown before. A cell may be shown only if, over everything
+    shown before and everything shown now, every atom (atoms_of) holds 0 or at least k points:
+    then no combination of shown figures, read at any times, rests on fewer than k data points
+    (each atom is within one cell-version, so its points are k different cooperatives). It
+    starts from the pairwise rule (shown_cells), keeps every cell that tells nothing new
+    (_unchanged), and hides, while an atom is too small, for each small atom the smallest cell
+    that splits it, the whole network last. A leave, an un-share or a deletion takes a point
+    out of the current cells while it stays in the history: the cells that held it wait until
+    at least k points of its atom have changed. `order` ranks the cells to hide (smallest
+    first); by default by size then key."""
+    k = min_cooperatives() if k is None else k
+    by_atom = Counter(history.values())
+    shown = shown_cells(cells, k)
+    free = {key for key in shown if _unchanged(history, by_atom, cells[key])}
+
+    def rank(key):
+        return (key == ALL, len(cells[key]), order(key) if order else str(key))
+
+    while True:
+        active = {key: cells[key] for key in shown - free}
+        groups = atoms_of(history, active)
+        small = [sig for sig, count in groups.items() if count < k]
+        if not small:
+            break
+        # The cells that split each atom of the history, for the part of it left outside.
+        splitting = defaultdict(set)
+        for atom, keys in groups:
+            if atom is not None:
+                splitting[atom] |= keys
+        hide = set()
+        for atom, keys in small:
+            touching = keys or splitting.get(atom, set())
+            if touching == {ALL}:
+                # Points in the whole network and no other cell shown: hiding the whole network
+                # is the last resort; first, the cell whose hiding merges the most points into
+                # theirs (those in the whole network and that cell only), then the smallest.
+                others = [key for key in active if key != ALL]
+                if others:
+                    hide.add(
+                        min(
+                            others,
+                            key=lambda key: (-groups[(atom, frozenset({ALL, key}))], rank(key)),
+                        )
+                    )
+                    continue
+            if touching:
+                hide.add(min(touching, key=rank))
+        if not hide:  # only atoms of before are small (k was raised since): nothing to hide
+            break
+        shown -= hide
+    # The refined history: each point's signature becomes its atom, numbered in a fixed order.
+    inside = defaultdict(list)
+    for key in shown:
+        for point in cells[key]:
+            inside[point].append(key)
+    names = {}
+    refined = {}
+    for point in sorted(set(history) | set(inside)):
+        sig = (history.get(point), frozenset(inside.get(point, ())))
+        refined[point] = names.setdefault(sig, len(names))
+    return shown, refined

@@ -65,7 +65,11 @@ def network_file(request, slug, *, name):
     try:
         board = figures.dashboard(network, request.GET.get("filtre", ""))
     except ValueError:
-        messages.error(request, _("Ce filtre n’existe pas pour ce réseau : rien n’a été exporté."))
+        messages.error(
+            request,
+            _("Ce filtre n’existe pas pour ce réseau ou n’y est pas proposé : "
+              "rien n’a été exporté."),  # fmt: skip
+        )
         return redirect("networks:dashboard", network.slug)
     return registry.download(name, network_files.NetworkFile(network, board))
 

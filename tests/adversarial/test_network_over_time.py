@@ -12,9 +12,10 @@ i-3: three cells, each shown and each pair of them passing the check: when no Sc
 has 50 people or more, « tout le réseau » − « Scop » − « 50 et plus » is every other cooperative,
 in sums (a cell's count × its mean share of « Oui »); with one such cooperative, it is its own.
 
-These tests are those attacks. They fail today (the figures follow every share at once, see
-docs/threat-model.md § Known limits and /work/issues/16-plan.md « Findings by i »): they are
-marked xfail(strict) so that the fix, when it lands in networks.figures, has to remove the mark."""
+These tests are those attacks. They failed (xfail strict) while the figures followed every
+share at once; networks.statistics.release now shows a cell only when no atom of everything
+ever shown (networks.models.NetworkRelease) holds fewer than k points, so the second reading, or
+one of the three cells, is held back (« Masqué » in the CSV, a cell not offered refused)."""
 
 import pytest
 from django.urls import reverse
@@ -31,10 +32,13 @@ TARGET = (4, 1, 0)  # the cooperative the adviser wants: 80 % « Oui » everywhe
 
 
 def yes_shares(client, network):
-    """{statement code: share of « Oui »} as the adviser reads them in the network's CSV."""
+    """(cooperatives, {statement code: share of « Oui »}) as the adviser reads them in the
+    network's CSV, or None when the cell is held back (« Masqué »: nothing to subtract)."""
     response = client.get(reverse("reports:network_csv", args=[network.slug]))
     assert response.status_code == 200
     lines = response.content.decode("utf-8-sig").splitlines()
+    if any(line.startswith("Masqué") for line in lines):
+        return None
     cooperatives = next(
         int(line.split(";")[1]) for line in lines if line.startswith("Coopératives dans")
     )
@@ -43,12 +47,16 @@ def yes_shares(client, network):
 
 
 def recovered(before, after):
+    if before is None or after is None:
+        return None  # one of the two readings has no figures
     (n, shares_before), (m, shares_after) = before, after
     assert n - m == 1
     return {code: n * shares_before[code] - m * shares_after[code] for code in shares_before}
 
 
 def rebuilds_the_target(estimate):
+    if not estimate:
+        return False
     true = 100 * TARGET[0] / sum(TARGET)
     return all(abs(value - true) < 2 for value in estimate.values())
 
@@ -58,7 +66,6 @@ def others(network):
     return [shared_cooperative(network, 3.0, counts=counts) for counts in OTHERS]
 
 
-@pytest.mark.xfail(strict=True, reason="finding i-1: the figures follow one cooperative's exit")
 def test_reading_the_csv_before_and_after_one_cooperative_leaves_gives_none_of_its_figures(
     client_as, adviser, network, others
 ):
@@ -70,7 +77,6 @@ def test_reading_the_csv_before_and_after_one_cooperative_leaves_gives_none_of_i
     assert not rebuilds_the_target(recovered(before, after))
 
 
-@pytest.mark.xfail(strict=True, reason="finding i-1: the figures follow one cooperative's share")
 def test_reading_the_csv_before_and_after_one_cooperative_shares_gives_none_of_its_figures(
     client_as, adviser, network, others
 ):
@@ -103,15 +109,17 @@ SHARES = [(1, 1, 1), (2, 1, 2), (3, 1, 1), (1, 3, 1), (0, 2, 3), (2, 2, 1)]
 def cell(client, network, filtre):
     url = reverse("reports:network_csv", args=[network.slug])
     response = client.get(f"{url}?filtre={filtre}" if filtre else url)
+    if response.status_code == 302:
+        return None  # a cell not offered: refused, nothing exported
     assert response.status_code == 200
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert not any(line.startswith("Masqué") for line in lines), filtre  # the cell is shown
+    if any(line.startswith("Masqué") for line in lines):
+        return None
     count = next(int(line.split(";")[1]) for line in lines if line.startswith("Coopératives dans"))
     rows = [line.split(";") for line in lines if line.startswith("Affirmation;")]
     return count, {row[1]: float(row[-1].replace(",", ".")) for row in rows}
 
 
-@pytest.mark.xfail(strict=True, reason="finding i-3: three shown cells isolate a cooperative")
 def test_the_whole_network_minus_two_disjoint_cells_gives_none_of_the_one_left(
     client_as, adviser, network
 ):
@@ -127,6 +135,8 @@ def test_the_whole_network_minus_two_disjoint_cells_gives_none_of_the_one_left(
     whole, scop, large = (
         cell(client, network, f) for f in ("", "legal_form:scop", "size_band:50%2B")
     )
+    if None in (whole, scop, large):
+        return  # one of the three is held back: the subtraction cannot be made
     assert (whole[0], scop[0], large[0]) == (13, 7, 5)
     estimate = {
         code: whole[0] * whole[1][code] - scop[0] * scop[1][code] - large[0] * large[1][code]

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from networks import figures
+from networks import figures, services
+from networks.models import NetworkMembership
 from reports import network_files, pdf
 from tests.networks.builders import shared_cooperative
 
@@ -41,9 +42,23 @@ def test_the_csv_holds_the_distribution_of_every_theme_and_the_share_of_oui(
     assert all(row[-1] == "33,3" for row in statement_rows)  # 1 « Oui » in 3, everywhere
 
 
-def test_a_hidden_cells_csv_says_so_and_holds_no_figure(client_as, adviser, network, five):
+def test_a_hidden_cells_csv_exports_nothing_like_an_unknown_one(client_as, adviser, network, five):
     shared_cooperative(network, 3.0, legal_form="cae")
     response = client_as(adviser).get(file_url("network_csv", network, "legal_form:scop"))
+    # Refused as a value no cooperative has: the answer does not tell that the cell exists.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("networks:dashboard", args=[network.slug])
+
+
+def test_a_waiting_network_cells_csv_says_so_and_holds_no_figure(client_as, adviser, network, five):
+    shared_cooperative(network, 3.0)
+    client = client_as(adviser)
+    assert "Thème;" in client.get(file_url("network_csv", network, "")).content.decode("utf-8-sig")
+    # One of the six leaves: the five left would give its figures by difference (finding i-1).
+    services.leave(
+        NetworkMembership.objects.filter(cooperative__shared_sessions__isnull=False).first()
+    )
+    response = client.get(file_url("network_csv", network, ""))
     text = response.content.decode("utf-8-sig")
     assert response.status_code == 200
     assert "Masqué" in text and "Thème;" not in text and "Affirmation;" not in text
