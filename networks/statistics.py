@@ -372,17 +372,32 @@ def release(cells, history, k=None, order=None):
     and the one that keeps the most cells wins (then the first in DIMENSIONS' order): every
     candidate passes the same exact check, only which cells are kept differs."""
     k = min_cooperatives() if k is None else k
+    # Whether a cell tells nothing new does not depend on the others: found once for the 16.
+    by_atom = Counter(history.values())
+    free = {key for key, members in cells.items() if _unchanged(history, by_atom, members)}
     best = None
     for size in range(len(DIMENSIONS), -1, -1):
         for dims in combinations(DIMENSIONS, size):
             of_dims = {key: v for key, v in cells.items() if not key or key[0][0] in dims}
-            found = release_cells(of_dims, history, k, order)
-            if best is None or len(found[0]) > len(best[0]):
+            found = _kept(of_dims, history, k, order, free)
+            if best is None or len(found) > len(best):
                 best = found
-    return best
+        if size == len(DIMENSIONS) and len(best) == len(cells):
+            break  # every cell kept (nothing new, or all of it passes): no subset does better
+    return best, _refined(history, cells, best)
 
 
 def release_cells(cells, history, k=None, order=None):
+    """(keys of `cells` that may be shown, the history refined by them): _kept over every
+    dimension at once (release tries the subsets of the dimensions)."""
+    k = min_cooperatives() if k is None else k
+    by_atom = Counter(history.values())
+    free = {key for key, members in cells.items() if _unchanged(history, by_atom, members)}
+    shown = _kept(cells, history, k, order, free)
+    return shown, _refined(history, cells, shown)
+
+
+def _kept(cells, history, k, order, free):
     """(keys of `cells` that may be shown, the history refined by them).
 
     `cells` {key: frozenset of data points} are the current cells, `history` {point: atom} the
@@ -395,11 +410,9 @@ def release_cells(cells, history, k=None, order=None):
     that splits it, the whole network last. A leave, an un-share or a deletion takes a point
     out of the current cells while it stays in the history: the cells that held it wait until
     at least k points of its atom have changed. `order` ranks the cells to hide (smallest
-    first); by default by size then key."""
-    k = min_cooperatives() if k is None else k
-    by_atom = Counter(history.values())
+    first); by default by size then key. `free`: the cells that tell nothing new (_unchanged)."""
     shown = shown_cells(cells, k)
-    free = {key for key in shown if _unchanged(history, by_atom, cells[key])}
+    free = free & shown
 
     def rank(key):
         return (key == ALL, len(cells[key]), order(key) if order else str(key))
@@ -436,7 +449,12 @@ def release_cells(cells, history, k=None, order=None):
         if not hide:  # only atoms of before are small (k was raised since): nothing to hide
             break
         shown -= hide
-    # The refined history: each point's signature becomes its atom, numbered in a fixed order.
+    return shown
+
+
+def _refined(history, cells, shown):
+    """The history refined by the cells `shown`: each point's signature becomes its atom,
+    numbered in a fixed order."""
     inside = defaultdict(list)
     for key in shown:
         for point in cells[key]:
@@ -446,4 +464,4 @@ def release_cells(cells, history, k=None, order=None):
     for point in sorted(set(history) | set(inside)):
         sig = (history.get(point), frozenset(inside.get(point, ())))
         refined[point] = names.setdefault(sig, len(names))
-    return shown, refined
+    return refined
