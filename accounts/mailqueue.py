@@ -15,6 +15,7 @@ import logging
 from datetime import timedelta
 
 from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from accounts.validators import without_control_characters
@@ -66,6 +67,15 @@ def deliver_each(messages):
         with contextlib.suppress(Exception):  # closing a broken connection
             connection.close()
     return results
+
+
+def rendered(template, context):
+    """The (subject, body) of an email from `<template>_subject.txt` and `<template>.txt`; the
+    subject becomes one clean line when it is sent (deliver_each)."""
+    return (
+        render_to_string(f"{template}_subject.txt", context),
+        render_to_string(f"{template}.txt", context),
+    )
 
 
 def deliver(subject, body, recipient):

@@ -6,7 +6,6 @@ database keeps only its hash, as for every invitation). A failed send deletes th
 (nobody has it) and tries again later with a fresh one.
 """
 
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
@@ -35,11 +34,7 @@ def send_invitation(email_id, base_url, language, attempt=1):
             "days": invitations.VALIDITY.days,
         }
         sent = mailqueue.deliver(
-            outbox.subject_line(
-                render_to_string("cooperatives/email/invitation_subject.txt", context)
-            ),
-            render_to_string("cooperatives/email/invitation.txt", context),
-            membership.email,
+            *mailqueue.rendered("cooperatives/email/invitation", context), membership.email
         )
     if sent:
         invitations.revoke(membership, keep=invitation)

@@ -6,7 +6,6 @@ invitation carries a personal link, made here at send time (only its hash is sto
 member's link in cooperatives.tasks); a failed send drops that link, which nobody received.
 """
 
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
@@ -51,9 +50,8 @@ def send_network_invitation(email_ids, base_url, language, attempt=1):
                 "cooperative": cooperative,
                 "url": base_url + reverse("cooperatives:members", args=[cooperative.slug]),
             }
-            subject = render_to_string("networks/email/invitation_subject.txt", context)
-            body = render_to_string("networks/email/invitation.txt", context)
-            messages.append((outbox.subject_line(subject), body, row.membership.email))
+            subject, body = mailqueue.rendered("networks/email/invitation", context)
+            messages.append((subject, body, row.membership.email))
     results = mailqueue.deliver_each(messages)
     outbox.mark_sent([r for r, ok in zip(live, results, strict=True) if ok], attempt)
     unsent = [r for r, ok in zip(live, results, strict=True) if not ok]
@@ -89,11 +87,7 @@ def send_adviser_invitation(invitation_id, base_url, language, attempt=1):
             "days": invitations.VALIDITY.days,
         }
         sent = mailqueue.deliver(
-            outbox.subject_line(
-                render_to_string("networks/email/adviser_invitation_subject.txt", context)
-            ),
-            render_to_string("networks/email/adviser_invitation.txt", context),
-            invitation.email,
+            *mailqueue.rendered("networks/email/adviser_invitation", context), invitation.email
         )
     update = {"attempts": attempt}
     if sent:
